@@ -1,0 +1,25 @@
+package org.perfgate.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A checked, fully resolved load plan: environment variables substituted, durations parsed,
+ * thresholds compiled. Scenarios keep the order of the file.
+ *
+ * @param name the plan's name (file name without extension unless the file sets {@code name})
+ * @param source where it came from, for messages (a path or {@code <builtin:demo>})
+ * @param scenarios at least one
+ * @param thresholds every threshold expression, in file order
+ */
+public record Plan(String name, String source, List<Scenario> scenarios, List<Threshold> thresholds) {
+  public Plan {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    scenarios = List.copyOf(scenarios);
+    thresholds = List.copyOf(thresholds);
+    if (scenarios.isEmpty()) {
+      throw new IllegalArgumentException("a plan needs at least one scenario");
+    }
+  }
+}
