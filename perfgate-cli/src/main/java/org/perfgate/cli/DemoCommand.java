@@ -1,0 +1,53 @@
+package org.perfgate.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.perfgate.demo.DemoService;
+import org.perfgate.model.Plan;
+import org.perfgate.plan.PlanLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code perfgate demo}: starts the built-in demo service on a free loopback port, runs the bundled
+ * sample plan against it, prints the summary and writes the JSON result.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the bundled sample plan against the built-in demo service (about 20 s).")
+final class DemoCommand implements Callable<Integer> {
+  static final String PLAN_SOURCE = "<builtin>/demo-plan.yaml";
+
+  @ParentCommand PerfgateCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin RunOptions options;
+
+  @Option(names = "--print-plan", description = "Print the sample plan and exit (a starting point for your own).")
+  boolean printPlan;
+
+  @Option(names = "--result", paramLabel = "FILE", defaultValue = ".perfgate/reports/demo-result.json",
+      description = "Where the JSON result goes unless --out json= is given. Default: ${DEFAULT-VALUE}.")
+  Path result;
+
+  @Override
+  public Integer call() {
+    if (printPlan) {
+      spec.commandLine().getOut().print(DemoService.samplePlan());
+      spec.commandLine().getOut().flush();
+      return ExitCode.OK.code();
+    }
+    try (DemoService service = DemoService.start()) {
+      Map<String, String> env = options.mergedEnv(parent.env());
+      env.put("BASE_URL", service.baseUri().toString());
+      spec.commandLine().getErr().println("perfgate: demo service listening on " + service.baseUri());
+      Plan plan = PlanLoader.parse(DemoService.samplePlan(), PLAN_SOURCE, env);
+      return new PlanRunner(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .run(plan, env, result)
+          .code();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.perfgate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.perfgate.model.Plan;
+import org.perfgate.plan.PlanLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code perfgate run PLAN}: one plan against its targets; thresholds decide the exit code. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a plan file (k6-style YAML).")
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand PerfgateCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin RunOptions options;
+
+  @Parameters(paramLabel = "PLAN", description = "The plan file (YAML).")
+  Path planFile;
+
+  @Override
+  public Integer call() {
+    Plan plan = PlanLoader.load(planFile, options.mergedEnv(parent.env()));
+    return new PlanRunner(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run(plan, options.mergedEnv(parent.env()))
+        .code();
+  }
+}

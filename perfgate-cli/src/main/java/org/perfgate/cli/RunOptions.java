@@ -1,0 +1,68 @@
+package org.perfgate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perfgate.model.InvalidInputException;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that runs a plan ({@code run}, {@code demo}). */
+final class RunOptions {
+  @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
+      description = "Set an environment variable for ${VAR} in the plan (overrides the process environment).")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE",
+      description = "Write results: json=FILE (full result with histograms), csv=FILE (per-second series). Repeatable.")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--summary-export", paramLabel = "FILE",
+      description = "Write the end-of-test summary as JSON in k6's summary shape.")
+  Path summaryExport;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+  boolean quiet;
+
+  @Option(names = "--no-color", description = "No ANSI colors in the summary.")
+  boolean noColor;
+
+  @Option(names = "--http", paramLabel = "PROTOCOL", defaultValue = "http1",
+      description = "HTTP client: http1 (HTTP/1.1 keep-alive) or h2c (HTTP/2 cleartext). Default: ${DEFAULT-VALUE}.")
+  String http;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of think-time randomness. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  /** The process environment with {@code -e} flags over it. */
+  Map<String, String> mergedEnv(Map<String, String> processEnv) {
+    Map<String, String> merged = new LinkedHashMap<>(processEnv);
+    for (String pair : env) {
+      int equals = pair.indexOf('=');
+      if (equals <= 0) {
+        throw new InvalidInputException("--env '" + pair + "': expected KEY=VALUE");
+      }
+      merged.put(pair.substring(0, equals), pair.substring(equals + 1));
+    }
+    return merged;
+  }
+
+  /** {@code --out} values by type ({@code json}, {@code csv}). */
+  Map<String, Path> outputFiles() {
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (String output : outputs) {
+      int equals = output.indexOf('=');
+      String type = equals < 0 ? output : output.substring(0, equals);
+      if (!type.equals("json") && !type.equals("csv")) {
+        throw new InvalidInputException("--out '" + output + "': unknown output type '" + type
+            + "'; expected json=FILE or csv=FILE");
+      }
+      if (equals < 0 || equals == output.length() - 1) {
+        throw new InvalidInputException("--out '" + output + "': expected " + type + "=FILE");
+      }
+      files.put(type, Path.of(output.substring(equals + 1)));
+    }
+    return files;
+  }
+}

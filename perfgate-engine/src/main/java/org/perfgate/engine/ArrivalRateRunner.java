@@ -1,0 +1,89 @@
+package org.perfgate.engine;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.perfgate.model.ExecutorSpec;
+
+/**
+ * The open-model executors: constant-arrival-rate and ramping-arrival-rate. A scheduler starts
+ * iteration {@code i} at its intended time from {@link ArrivalSchedule}, on an idle VU from the
+ * pool; when every VU is busy and {@code maxVUs} are allocated, the iteration is dropped and counted
+ * in {@code dropped_iterations}. If the scheduler itself runs late (GC, overloaded machine) it starts
+ * the overdue iterations at once, each still measured from its own intended time.
+ */
+final class ArrivalRateRunner extends ScenarioRunner {
+
+  ArrivalRateRunner(CompiledScenario scenario, RunControl control) {
+    super(scenario, control);
+  }
+
+  @Override
+  void start(long startNanos, long endNanos) {
+    ArrivalSchedule schedule;
+    int preAllocated;
+    int maxVus;
+    switch (scenario.scenario().executor()) {
+      case ExecutorSpec.ConstantArrivalRate constant -> {
+        schedule = ArrivalSchedule.constant(constant.rate(), constant.timeUnit(), constant.duration());
+        preAllocated = constant.preAllocatedVus();
+        maxVus = constant.maxVus();
+      }
+      case ExecutorSpec.RampingArrivalRate ramping -> {
+        schedule = ArrivalSchedule.ramping(ramping.startRate(), ramping.timeUnit(), ramping.stages());
+        preAllocated = ramping.preAllocatedVus();
+        maxVus = ramping.maxVus();
+      }
+      default -> throw new IllegalStateException("not an arrival-rate executor: " + scenario.scenario().executor());
+    }
+    startWorker("scheduler", () -> schedule(schedule, startNanos, endNanos, preAllocated, maxVus));
+  }
+
+  private void schedule(ArrivalSchedule schedule, long startNanos, long endNanos, int preAllocated, int maxVus) {
+    ConcurrentLinkedQueue<Vu> idle = new ConcurrentLinkedQueue<>();
+    AtomicInteger allocated = new AtomicInteger();
+    AtomicBoolean done = new AtomicBoolean();
+    for (int i = 0; i < preAllocated; i++) {
+      idle.add(control.newVu(scenario));
+      allocated.incrementAndGet();
+    }
+    try {
+      long total = schedule.totalIterations();
+      for (long i = 0; i < total; i++) {
+        long intended = startNanos + schedule.offsetNanos(i);
+        if (intended >= endNanos || !control.sleepUntil(intended)) {
+          break;
+        }
+        Vu vu = idle.poll();
+        if (vu == null && allocated.get() < maxVus) {
+          allocated.incrementAndGet();
+          vu = control.newVu(scenario);
+        }
+        if (vu == null) {
+          SampleSinks.add(scenario.droppedIterations(), 1);
+          continue;
+        }
+        Vu chosen = vu;
+        startWorker("iteration", () -> {
+          if (!iterate(chosen, intended)) {
+            chosen.close();
+            return;
+          }
+          idle.add(chosen);
+          if (done.get()) {
+            closeAll(idle); // the scheduler already ended: nobody will reuse this VU
+          }
+        });
+      }
+    } finally {
+      done.set(true);
+      closeAll(idle); // VUs still running close theirs when their iteration ends
+    }
+  }
+
+  private static void closeAll(ConcurrentLinkedQueue<Vu> idle) {
+    for (Vu vu = idle.poll(); vu != null; vu = idle.poll()) {
+      vu.close();
+    }
+  }
+}

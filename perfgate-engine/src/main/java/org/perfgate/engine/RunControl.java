@@ -1,0 +1,100 @@
+package org.perfgate.engine;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.perfgate.engine.spi.HttpClientOptions;
+import org.perfgate.engine.spi.HttpProtocol;
+
+/**
+ * State shared by every scenario of one run: the protocol, VU numbering and counts, and the abort
+ * switch that interrupts every VU thread at once (abortOnFail, Ctrl-C).
+ */
+final class RunControl {
+  private final HttpProtocol protocol;
+  private final HttpClientOptions httpOptions;
+  private final long seed;
+  private final AtomicInteger nextVuId = new AtomicInteger(1);
+  private final AtomicInteger activeVus = new AtomicInteger();
+  private final AtomicInteger allocatedVus = new AtomicInteger();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private volatile String abortReason;
+
+  RunControl(HttpProtocol protocol, HttpClientOptions httpOptions, long seed) {
+    this.protocol = protocol;
+    this.httpOptions = httpOptions;
+    this.seed = seed;
+  }
+
+  Vu newVu(CompiledScenario scenario) {
+    int id = nextVuId.getAndIncrement();
+    allocatedVus.incrementAndGet();
+    return new Vu(id, scenario, protocol.open(httpOptions), seed * 31 + id);
+  }
+
+  AtomicInteger activeVus() {
+    return activeVus;
+  }
+
+  int allocatedVus() {
+    return allocatedVus.get();
+  }
+
+  /** A virtual thread that an abort can interrupt; start it with {@link #start}. */
+  Thread newThread(String name, Runnable body) {
+    Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
+      try {
+        body.run();
+      } finally {
+        threads.remove(Thread.currentThread());
+      }
+    });
+    threads.add(thread);
+    return thread;
+  }
+
+  void start(Thread thread) {
+    thread.start();
+    if (abortReason != null) {
+      thread.interrupt();
+    }
+  }
+
+  /** Stops the run now: no new iterations, running ones interrupted. The first reason wins. */
+  synchronized void abort(String reason) {
+    if (abortReason == null) {
+      abortReason = reason;
+      interruptAll();
+    }
+  }
+
+  void interruptAll() {
+    for (Thread thread : threads) {
+      thread.interrupt();
+    }
+  }
+
+  boolean aborted() {
+    return abortReason != null;
+  }
+
+  String abortReason() {
+    return abortReason;
+  }
+
+  /** Sleeps until {@code deadlineNanos}; false when interrupted or aborted first. */
+  boolean sleepUntil(long deadlineNanos) {
+    while (!aborted()) {
+      long remaining = deadlineNanos - System.nanoTime();
+      if (remaining <= 0) {
+        return true;
+      }
+      LockSupport.parkNanos(remaining);
+      if (Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
