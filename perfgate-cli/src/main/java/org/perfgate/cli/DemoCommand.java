@@ -1,5 +1,7 @@
 package org.perfgate.cli;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,18 +31,30 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--print-plan", description = "Print the sample plan and exit (a starting point for your own).")
   boolean printPlan;
 
+  @Option(names = "--serve", description = "Only start the demo service and keep it running (Ctrl-C stops it): a target for the plans in examples/.")
+  boolean serve;
+
+  @Option(names = "--port", defaultValue = "0", description = "Port of the demo service (0: a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
   @Option(names = "--result", paramLabel = "FILE", defaultValue = ".perfgate/reports/demo-result.json",
       description = "Where the JSON result goes unless --out json= is given. Default: ${DEFAULT-VALUE}.")
   Path result;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (printPlan) {
       spec.commandLine().getOut().print(DemoService.samplePlan());
       spec.commandLine().getOut().flush();
       return ExitCode.OK.code();
     }
-    try (DemoService service = DemoService.start()) {
+    try (DemoService service = DemoService.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+      if (serve) {
+        spec.commandLine().getOut().println("perfgate: demo service listening on " + service.baseUri()
+            + " (Ctrl-C stops it)");
+        spec.commandLine().getOut().flush();
+        new java.util.concurrent.CountDownLatch(1).await(); // until the JVM is interrupted
+      }
       Map<String, String> env = options.mergedEnv(parent.env());
       env.put("BASE_URL", service.baseUri().toString());
       spec.commandLine().getErr().println("perfgate: demo service listening on " + service.baseUri());

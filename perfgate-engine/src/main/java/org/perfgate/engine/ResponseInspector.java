@@ -77,6 +77,13 @@ final class ResponseInspector {
             where + ": expected value '" + json.expectedJson() + "' is not a JSON literal");
       }
     }
+    if (check instanceof Check.JsonPathExists exists) {
+      try {
+        return new CompiledCheck(check, JsonPath.compile(exists.path()), null);
+      } catch (InvalidPathException e) {
+        throw new InvalidInputException(where + ": invalid JSONPath '" + exists.path() + "': " + e.getMessage());
+      }
+    }
     return new CompiledCheck(check, null, null);
   }
 
@@ -102,6 +109,7 @@ final class ResponseInspector {
       }
       case Check.BodyContains contains -> exchange.failure() == org.perfgate.engine.spi.FailureReason.NONE
           && body.text().contains(contains.text());
+      case Check.JsonPathExists exists -> (body.read(compiled.path()) != null) == exists.exists();
       case Check.JsonPathEquals ignored -> {
         Object actual = body.read(compiled.path());
         yield actual != null && jsonEquals(MAPPER.valueToTree(actual), compiled.expected());

@@ -14,8 +14,14 @@ final class ResponseException extends IOException {
   private final FailureReason reason;
 
   ResponseException(FailureReason reason, String detail) {
-    super(detail, null, false, false);
+    super(detail);
     this.reason = reason;
+  }
+
+  /** Stackless: the outcome is in the reason and detail, and this is thrown per failed request. */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
   }
 
   FailureReason reason() {

@@ -42,4 +42,12 @@ public sealed interface Check {
       Objects.requireNonNull(expectedJson, "expectedJson");
     }
   }
+
+  /** Passes when the JSONPath expression selects a value ({@code exists}) or selects none ({@code !exists}). */
+  record JsonPathExists(String name, String path, boolean exists) implements Check {
+    public JsonPathExists {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(path, "path");
+    }
+  }
 }

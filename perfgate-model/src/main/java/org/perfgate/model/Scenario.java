@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param startTime offset from the start of the run
  * @param gracefulStop how long running iterations may finish after the executor's end
- * @param env scenario environment, already merged over the process environment, readable as
- *     {@code {{__ENV.NAME}}} in templates
+ * @param env the scenario's own environment, readable as {@code {{__ENV.NAME}}} in templates; the
+ *     engine falls back to the process environment for names not set here
  * @param tags added to every sample of the scenario (besides {@code scenario:<name>})
  */
 public record Scenario(

@@ -35,7 +35,7 @@ final class CheckParser {
       case "header" -> List.of("name", "header", "contains");
       case "jsonPath" -> List.of("name", "jsonPath", "equals", "exists");
       default -> List.of("name", kind);
-    });
+    }, "for a " + kind + " check");
     Optional<String> name = fields.optional("name", Values::nonEmptyText);
     return switch (kind) {
       case "status" -> {
@@ -45,7 +45,9 @@ final class CheckParser {
       case "header" -> {
         String header = fields.required("header", Values::nonEmptyText);
         String contains = fields.get("contains", Values::nonEmptyText, "");
-        String fallback = contains.isEmpty() ? "header " + header + " present" : "header " + header + " contains " + contains;
+        String fallback = contains.isEmpty()
+            ? "header " + header + " present"
+            : "header " + header + " contains " + contains;
         yield new Check.Header(name.orElse(fallback), header, contains);
       }
       case "bodyContains" -> {
@@ -54,6 +56,15 @@ final class CheckParser {
       }
       default -> {
         String jsonPath = fields.required("jsonPath", CheckParser::jsonPath);
+        if (fields.has("exists")) {
+          if (fields.has("equals")) {
+            throw Errors.at(fields.keyLocation("exists"), fields.pathOf("exists"),
+                "give either 'equals' or 'exists', not both");
+          }
+          boolean exists = fields.required("exists", Values::bool);
+          yield new Check.JsonPathExists(
+              name.orElse(jsonPath + (exists ? " exists" : " does not exist")), jsonPath, exists);
+        }
         String expectedJson = expectedJson(fields, jsonPath);
         yield new Check.JsonPathEquals(name.orElse(jsonPath + " equals " + expectedJson), jsonPath, expectedJson);
       }
@@ -62,11 +73,6 @@ final class CheckParser {
 
   /** The JSON text of {@code equals}, as written. */
   private static String expectedJson(Fields fields, String path) {
-    if (fields.has("exists")) {
-      // The model has no "exists" check yet; refuse rather than silently check something else.
-      throw Errors.at(fields.keyLocation("exists"), fields.pathOf("exists"),
-          "'exists' is not supported yet; expected 'equals' with a JSON value (true, 42, \"text\")");
-    }
     Node equals = fields.optional("equals").orElseThrow(() -> Errors.at(fields.location(), fields.path(),
         "missing required field 'equals'; expected the JSON value " + path + " must equal (true, 42, \"text\")"));
     return JsonBody.text(equals, fields.pathOf("equals"));
@@ -85,8 +91,10 @@ final class CheckParser {
       Fields fields = Fields.of(entry.value(), variablePath, EXTRACT_SOURCES);
       String source = fields.exactlyOne(EXTRACT_SOURCES, "where to extract from");
       extracts.add(switch (source) {
-        case "jsonPath" -> new Extraction(variable, Extraction.Source.JSON_PATH, fields.required(source, CheckParser::jsonPath));
-        case "header" -> new Extraction(variable, Extraction.Source.HEADER, fields.required(source, Values::nonEmptyText));
+        case "jsonPath" -> new Extraction(
+            variable, Extraction.Source.JSON_PATH, fields.required(source, CheckParser::jsonPath));
+        case "header" -> new Extraction(
+            variable, Extraction.Source.HEADER, fields.required(source, Values::nonEmptyText));
         default -> new Extraction(variable, Extraction.Source.REGEX, fields.required(source, CheckParser::regex));
       });
     }

@@ -48,7 +48,15 @@ final class Errors {
    * one candidate is an obvious typo away.
    */
   static String unknown(String what, String input, Collection<String> candidates) {
+    return unknown(what, input, "", candidates);
+  }
+
+  /** As {@link #unknown(String, String, Collection)}, with {@code context} (e.g. "for executor x") after the name. */
+  static String unknown(String what, String input, String context, Collection<String> candidates) {
     StringBuilder message = new StringBuilder("unknown ").append(what).append(" '").append(input).append('\'');
+    if (!context.isEmpty()) {
+      message.append(' ').append(context);
+    }
     closest(input, candidates).ifPresent(best -> message.append(" (did you mean '").append(best).append("'?)"));
     return message.append("; expected one of ").append(String.join(", ", candidates)).toString();
   }
@@ -74,23 +82,27 @@ final class Errors {
     return best != null && !tie && bestDistance <= limit ? Optional.of(best) : Optional.empty();
   }
 
-  /** Levenshtein distance; inputs are field names, so the quadratic table is tiny. */
+  /**
+   * Edit distance counting an adjacent swap as one edit ("traget" -> "target"), as typos go; inputs
+   * are field names, so the quadratic table is tiny.
+   */
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -71,7 +71,8 @@ final class ExecutorParser {
         Duration timeUnit = fields.get("timeUnit", Values::positiveDuration, ONE_SECOND);
         Duration duration = fields.required("duration", Values::positiveDuration);
         int preAllocated = fields.required("preAllocatedVUs", Values::positiveInt);
-        yield new ExecutorSpec.ConstantArrivalRate(rate, timeUnit, duration, preAllocated, maxVus(fields, preAllocated));
+        yield new ExecutorSpec.ConstantArrivalRate(
+            rate, timeUnit, duration, preAllocated, maxVus(fields, preAllocated));
       }
       case RAMPING_ARRIVAL_RATE -> {
         long startRate = fields.get("startRate", Values::nonNegativeLong, 0L);
@@ -81,8 +82,10 @@ final class ExecutorParser {
         yield new ExecutorSpec.RampingArrivalRate(
             startRate, timeUnit, stages, preAllocated, maxVus(fields, preAllocated));
       }
-      case PER_VU_ITERATIONS -> new ExecutorSpec.PerVuIterations(fields.get("vus", Values::positiveInt, 1),
-          fields.get("iterations", Values::positiveLong, 1L), fields.get("maxDuration", Values::positiveDuration, TEN_MINUTES));
+      case PER_VU_ITERATIONS -> new ExecutorSpec.PerVuIterations(
+          fields.get("vus", Values::positiveInt, 1),
+          fields.get("iterations", Values::positiveLong, 1L),
+          fields.get("maxDuration", Values::positiveDuration, TEN_MINUTES));
       case SHARED_ITERATIONS -> sharedIterations(fields);
     });
   }
@@ -112,7 +115,8 @@ final class ExecutorParser {
       throw Errors.at(fields.optional(blamed).orElseThrow().location(), fields.pathOf(blamed),
           "iterations (" + iterations + ") must be at least vus (" + vus + ") for shared-iterations");
     }
-    return new ExecutorSpec.SharedIterations(vus, iterations, fields.get("maxDuration", Values::positiveDuration, TEN_MINUTES));
+    return new ExecutorSpec.SharedIterations(
+        vus, iterations, fields.get("maxDuration", Values::positiveDuration, TEN_MINUTES));
   }
 
   /** maxVUs defaults to preAllocatedVUs and may not be below it. */
@@ -137,14 +141,16 @@ final class ExecutorParser {
     List<Stage> stages = new ArrayList<>();
     Duration total = Duration.ZERO;
     for (Node item : list.items()) {
-      Fields stage = Fields.of(item, Errors.item(fields.pathOf("stages"), stages.size()), List.of("duration", "target"));
+      Fields stage =
+          Fields.of(item, Errors.item(fields.pathOf("stages"), stages.size()), List.of("duration", "target"));
       Duration duration = stage.required("duration", Values::nonNegativeDuration);
       long stageTarget = stage.required("target", target);
       stages.add(Errors.build(stage.location(), stage.path(), () -> new Stage(duration, stageTarget)));
       total = total.plus(duration);
     }
     if (total.isZero()) {
-      throw Errors.at(list, fields.pathOf("stages"), "the stages last 0s in total; expected at least one positive duration");
+      throw Errors.at(list, fields.pathOf("stages"),
+          "the stages last 0s in total; expected at least one positive duration");
     }
     return stages;
   }

@@ -26,10 +26,15 @@ final class Fields {
 
   /** Requires {@code node} to be a mapping whose keys are all in {@code allowed} (listed in that order). */
   static Fields of(Node node, String path, List<String> allowed) {
+    return of(node, path, allowed, "");
+  }
+
+  /** As {@link #of(Node, String, List)}; {@code context} (e.g. "for executor constant-vus") goes in the message. */
+  static Fields of(Node node, String path, List<String> allowed, String context) {
     Node.MapNode map = Values.map(node, path);
     for (Node.Entry entry : map.entries().values()) {
       if (!allowed.contains(entry.key())) {
-        throw Errors.at(entry.keyLocation(), path, Errors.unknown("field", entry.key(), allowed));
+        throw Errors.at(entry.keyLocation(), path, Errors.unknown("field", entry.key(), context, allowed));
       }
     }
     return new Fields(map, path);

@@ -71,8 +71,9 @@ final class FlowParser {
     Duration min = fields.required("min", Values::nonNegativeDuration);
     Duration max = fields.required("max", Values::nonNegativeDuration);
     if (max.compareTo(min) < 0) {
-      throw Errors.at(fields.required("max"), fields.pathOf("max"),
-          "expected a duration >= min (" + fields.required("min", Values::text) + "), got " + fields.required("max").describe());
+      Node maxNode = fields.required("max");
+      throw Errors.at(maxNode, fields.pathOf("max"),
+          "expected a duration >= min (" + fields.required("min", Values::text) + "), got " + maxNode.describe());
     }
     return Errors.build(fields.location(), path, () -> new Step.Sleep(min, max));
   }

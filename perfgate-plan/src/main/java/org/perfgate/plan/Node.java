@@ -1,5 +1,7 @@
 package org.perfgate.plan;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,8 @@ sealed interface Node {
   /** A mapping; {@code entries} keep the file order. */
   record MapNode(SourceLocation location, SourceLocation keyLocation, Map<String, Entry> entries)
       implements Node {
-    MapNode {
-      entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+    public MapNode {
+      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     Optional<Node> get(String key) {
@@ -42,7 +44,7 @@ sealed interface Node {
   /** A sequence. */
   record ListNode(SourceLocation location, SourceLocation keyLocation, List<Node> items)
       implements Node {
-    ListNode {
+    public ListNode {
       items = List.copyOf(items);
     }
 
@@ -73,9 +75,14 @@ sealed interface Node {
       return kind == Kind.NULL;
     }
 
+    /** {@code 'text'} on one line, cut after 60 characters; {@code nothing} for null. */
     @Override
     public String describe() {
-      return kind == Kind.NULL ? "nothing" : "'" + text + "'";
+      if (kind == Kind.NULL) {
+        return "nothing";
+      }
+      String oneLine = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+      return "'" + (oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine) + "'";
     }
   }
 }

@@ -55,7 +55,7 @@ final class RequestParser {
     String text = Values.nonEmptyText(node, path);
     Template template = Templates.parse(node, path, known);
     String lower = text.strip().toLowerCase(Locale.ROOT);
-    String expected = "expected an absolute http:// or https:// URL (scheme written out), got '" + text + "'";
+    String expected = "expected an absolute http:// or https:// URL (scheme written out), got " + node.describe();
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       throw Errors.at(node, path, expected);
     }

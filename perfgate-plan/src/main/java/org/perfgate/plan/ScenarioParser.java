@@ -17,15 +17,12 @@ final class ScenarioParser {
   // k6's rule for scenario names; they become the value of the `scenario` tag.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-  private final Map<String, String> processEnv;
   private final Map<String, Flow> namedFlows;
 
   /**
-   * @param processEnv the environment scenario {@code env} is merged over
    * @param namedFlows the top-level {@code flows}, for {@code exec}
    */
-  ScenarioParser(Map<String, String> processEnv, Map<String, Flow> namedFlows) {
-    this.processEnv = processEnv;
+  ScenarioParser(Map<String, Flow> namedFlows) {
     this.namedFlows = namedFlows;
   }
 
@@ -58,12 +55,11 @@ final class ScenarioParser {
 
     List<String> allowed = new ArrayList<>(COMMON_FIELDS);
     allowed.addAll(1, kind.fields());
-    Fields fields = Fields.of(node, path, allowed);
+    Fields fields = Fields.of(node, path, allowed, "for executor " + kind.k6Name());
     ExecutorSpec executor = ExecutorParser.parse(kind, fields);
     Duration startTime = fields.get("startTime", Values::nonNegativeDuration, Duration.ZERO);
     Duration gracefulStop = fields.get("gracefulStop", Values::nonNegativeDuration, Scenario.DEFAULT_GRACEFUL_STOP);
-    Map<String, String> env = new HashMap<>(processEnv);
-    env.putAll(fields.get("env", Values::stringMap, Map.of()));
+    Map<String, String> env = fields.get("env", Values::stringMap, Map.of());
     Map<String, String> tags = fields.get("tags", Values::stringMap, Map.of());
     Flow flow = flow(fields);
     return Errors.build(fields.location(), path,

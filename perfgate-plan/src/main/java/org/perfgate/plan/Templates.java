@@ -37,7 +37,8 @@ final class Templates {
     List<String> candidates = new ArrayList<>(known);
     candidates.addAll(List.of("__VU", "__ITER", "__ENV.NAME"));
     StringBuilder message = new StringBuilder("{{").append(variable).append("}} is not defined");
-    Errors.closest(variable, candidates).ifPresent(best -> message.append(" (did you mean {{").append(best).append("}}?)"));
+    Errors.closest(variable, candidates)
+        .ifPresent(best -> message.append(" (did you mean {{").append(best).append("}}?)"));
     message.append("; expected a variable extracted by an earlier request of this flow");
     if (!known.isEmpty()) {
       message.append(" (").append(String.join(", ", known)).append(')');

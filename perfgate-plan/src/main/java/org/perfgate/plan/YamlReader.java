@@ -22,8 +22,13 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * a plan cannot mean: several documents, duplicate keys, aliases, binary values.
  */
 final class YamlReader {
-  // YAMLFactory is thread-safe once configured; parsers are not, so each read makes its own.
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  // Thread-safe once built; parsers are not, so each read makes its own. The builder does not apply
+  // Jackson's default parser features, so they are set here: an empty value is null, and only
+  // true/false are booleans (YAML 1.2), so `user: no` in a JSON body stays the string "no".
+  private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .build();
   private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private final String source;
@@ -43,7 +48,7 @@ final class YamlReader {
         throw Errors.at(new SourceLocation(source, 1, 1), "",
             "the plan is empty; expected a mapping with options.scenarios");
       }
-      Node root = reader.value(first, "", null);
+      Node root = reader.value(first, "", reader.here());
       if (parser.nextToken() != null) {
         throw Errors.at(reader.here(), "", "expected one YAML document, found a second one (remove the '---')");
       }
@@ -56,9 +61,9 @@ final class YamlReader {
     }
   }
 
-  private Node value(JsonToken token, String path, SourceLocation keyLocation) throws IOException {
+  /** @param owner where the owning key starts, or the value itself for list items and the root */
+  private Node value(JsonToken token, String path, SourceLocation owner) throws IOException {
     SourceLocation at = here();
-    SourceLocation owner = keyLocation == null ? at : keyLocation;
     if (parser.isCurrentAlias()) {
       throw Errors.at(at, path, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
     }
@@ -99,7 +104,7 @@ final class YamlReader {
     List<Node> items = new ArrayList<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      items.add(value(token, Errors.item(path, items.size()), null));
+      items.add(value(token, Errors.item(path, items.size()), here()));
     }
     return new Node.ListNode(at, owner, items);
   }

@@ -58,21 +58,18 @@ final class ConsoleSummary {
     if (run.thresholds().isEmpty()) {
       return;
     }
-    Set<String> crossed = new LinkedHashSet<>();
+    Set<String> crossedMetrics = new LinkedHashSet<>();
+    int crossed = 0;
     for (ThresholdResult result : run.thresholds()) {
       if (!result.ok()) {
-        crossed.add(result.threshold().metric().toString());
+        crossed++;
+        crossedMetrics.add(result.threshold().metric().toString());
       }
     }
     int total = run.thresholds().size();
-    label("thresholds", crossed.isEmpty()
+    label("thresholds", crossed == 0
         ? style.green(PASS + " " + total + " of " + total + " passed")
-        : style.red(FAIL + " " + (total - passedCount()) + " of " + total + " crossed") + " on "
-            + String.join(", ", crossed));
-  }
-
-  private long passedCount() {
-    return run.thresholds().stream().filter(ThresholdResult::ok).count();
+        : style.red(FAIL + " " + crossed + " of " + total + " crossed") + " on " + String.join(", ", crossedMetrics));
   }
 
   private void label(String label, String value) {
@@ -265,7 +262,8 @@ final class ConsoleSummary {
         for (int i = 0; i < line.trend().size(); i++) {
           trend[i] = Math.max(trend[i], width(line.trend().get(i)));
         }
-        if (line.trend().isEmpty()) {
+        if (!line.extras().isEmpty()) {
+          // Only values followed by extras are padded; "[no data]" must not widen the column.
           value = Math.max(value, width(line.value()));
         }
         for (int i = 0; i < line.extras().size(); i++) {

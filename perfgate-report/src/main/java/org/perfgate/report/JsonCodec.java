@@ -43,7 +43,7 @@ import org.perfgate.model.TrendStats;
  * "ratePerSecond"}}, {@code {"type":"rate","passes","fails"}} or {@code {"type":"gauge","value","min",
  * "max"}}. Time trends are in milliseconds as in the model. {@code key} is k6's text of the key, for
  * people and jq; readers use the structured {@code name} and {@code tags}. Doubles are written in
- * their shortest exact form; NaN and infinities as the strings {@code "NaN"}, {@code "Infinity"}.
+ * their shortest exact form (see {@link #number}); NaN and infinities as the strings {@code "NaN"}, {@code "Infinity"}.
  */
 final class JsonCodec {
   /** The value of the {@code format} field; bump the number on incompatible changes. */
@@ -199,12 +199,24 @@ final class JsonCodec {
     json.writeEndObject();
   }
 
-  /** Jackson writes {@code Double.toString}, the shortest text that reads back to the same double. */
+  /**
+   * A double as the shortest decimal that reads back to it, in plain notation where that stays
+   * short ({@code 12345678}, {@code 0.001}) and Java's exponent notation otherwise; {@code -0.0}
+   * keeps its sign; NaN and infinities, which JSON lacks, as strings.
+   */
   static void number(JsonGenerator json, String field, double value) throws IOException {
-    if (Double.isFinite(value)) {
-      json.writeNumberField(field, value);
-    } else {
+    if (!Double.isFinite(value)) {
       json.writeStringField(field, Double.toString(value));
+      return;
+    }
+    json.writeFieldName(field);
+    double magnitude = Math.abs(value);
+    if (value == 0) {
+      json.writeNumber(Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0");
+    } else if (magnitude >= 1e-6 && magnitude < 1e21) {
+      json.writeNumber(Units.plainShortest(value));
+    } else {
+      json.writeNumber(Double.toString(value));
     }
   }
 }

@@ -37,12 +37,41 @@ final class ReportFiles {
     T readFrom(Reader reader) throws IOException;
   }
 
-  /** Creates or truncates {@code file} and writes {@code content} into it. */
+  /**
+   * Writes {@code content} to {@code file}, creating missing parent directories. The content goes to
+   * a temporary sibling first and is moved over {@code file} at the end, so a failure (disk full)
+   * never leaves a truncated report where a good one was.
+   */
   static void write(Path file, Content content) {
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      content.writeTo(writer);
+    Path temporary = null;
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(parent);
+      } catch (FileAlreadyExistsException notADirectory) {
+        throw new PerfgateException("cannot write " + file + ": " + notADirectory.getFile() + " is not a directory",
+            notADirectory);
+      }
+      temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        content.writeTo(writer);
+      }
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      deleteQuietly(temporary);
       throw new PerfgateException("cannot write " + where(file, e) + ": " + reason(e), e);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException ignored) {
+      // the original failure is the one to report; a stray temporary file is harmless
     }
   }
 

@@ -27,7 +27,7 @@ import org.perfgate.model.TrendStats;
  * { "root_group": { "name": "", "path": "", "id": md5(path), "groups": [],
  *                   "checks": [ { "name", "path": "::name", "id": md5(path), "passes", "fails" } ] },
  *   "options": { "summaryTrendStats": [...], "summaryTimeUnit": "", "noColor": false },
- *   "state": { "isStdOutTTY": false, "isStdErrTTY": false, "testRunDurationMs": 30000.0 },
+ *   "state": { "isStdOutTTY": false, "isStdErrTTY": false, "testRunDurationMs": 30000 },
  *   "metrics": { "http_req_duration{name:login}": { "type": "trend", "contains": "time",
  *                  "values": { "avg", "min", "med", "max", "p(90)", "p(95)", "p(99)", "p(99.9)", "count" },
  *                  "thresholds": { "p(95)<500": { "ok": true } } } } }
@@ -67,7 +67,7 @@ final class SummaryExport {
       json.writeObjectFieldStart("state");
       json.writeBooleanField("isStdOutTTY", false);
       json.writeBooleanField("isStdErrTTY", false);
-      json.writeNumberField("testRunDurationMs", run.elapsed().toNanos() / 1e6);
+      JsonCodec.number(json, "testRunDurationMs", run.elapsed().toNanos() / 1e6);
       json.writeEndObject();
       json.writeObjectFieldStart("metrics");
       for (MetricRow row : MetricRow.of(run)) {

@@ -1,0 +1,59 @@
+# Shared helpers for bench/*.sh: a pinned nginx target and CPU accounting of a generator process.
+# Sourced; expects $root (repo root) to be set.
+
+need() { # need COMMAND PACKAGE
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null
+    fi
+    command -v "$1" >/dev/null 2>&1 || { echo "bench: needs $1 (apt-get install $2)" >&2; exit 1; }
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_nginx CORE BODY_BYTES: nginx on 127.0.0.1:$NGINX_PORT pinned to CORE, serving /body
+start_nginx() {
+  local core=$1 bytes=$2
+  NGINX_DIR=$(mktemp -d)
+  NGINX_PORT=$(free_port)
+  mkdir -p "$NGINX_DIR/www" "$NGINX_DIR/logs"
+  head -c "$bytes" /dev/zero | tr '\0' 'x' > "$NGINX_DIR/www/body"
+  cat > "$NGINX_DIR/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGINX_DIR/www;
+    location = /body { default_type text/plain; }
+  }
+}
+CONF
+  taskset -c "$core" /usr/sbin/nginx -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" &
+  NGINX_PID=$!
+  for _ in $(seq 50); do
+    curl -sf "http://127.0.0.1:$NGINX_PORT/body" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "bench: nginx did not start" >&2; exit 1
+}
+
+stop_nginx() {
+  [ -n "${NGINX_PID:-}" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+  [ -n "${NGINX_DIR:-}" ] && rm -rf "$NGINX_DIR"
+  return 0
+}
+
+# cpu_seconds FILE: user+sys seconds from a /usr/bin/time -f '%U %S' output file (last line)
+cpu_seconds() {
+  tail -n 1 "$1" | awk '{ printf "%.3f", $1 + $2 }'
+}

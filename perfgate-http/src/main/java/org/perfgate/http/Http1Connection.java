@@ -1,0 +1,149 @@
+package org.perfgate.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import org.perfgate.engine.spi.FailureReason;
+import org.perfgate.engine.spi.HttpClientOptions;
+import org.perfgate.engine.spi.HttpConnection;
+import org.perfgate.engine.spi.HttpExchange;
+
+/**
+ * One VU's HTTP/1.1 client state: one keep-alive {@link Http1Channel} per host:port (as k6) and the
+ * body buffer all its responses share. Decides on reconnects and retries and turns exceptions into
+ * failure values. The response body handed to the exchange is this connection's buffer: valid
+ * until the VU's next {@link #execute}.
+ */
+final class Http1Connection implements HttpConnection {
+  /**
+   * Before reuse, a connection idle this long is probed (one non-blocking read) for a close by the
+   * server. Requests that cannot be retried are probed whatever the idle time: a POST sent into a
+   * closed connection would be lost. Idempotent ones rely on the retry below for short idle times.
+   */
+  static final long PROBE_AFTER_IDLE_NANOS = 1_000_000_000L;
+
+  private final int connectTimeoutMillis;
+  private final long requestTimeoutNanos;
+  private final BodyBuffer body;
+  private Http1Channel[] channels = new Http1Channel[2];
+  private int channelCount;
+
+  Http1Connection(HttpClientOptions options) {
+    this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+    this.requestTimeoutNanos = options.requestTimeout().toNanos();
+    this.body = new BodyBuffer(options.maxBodyBytes());
+  }
+
+  @Override
+  public void execute(HttpExchange exchange) {
+    URI uri = exchange.uri();
+    String scheme = uri.getScheme();
+    if (!"http".equalsIgnoreCase(scheme)) {
+      fail(exchange, 0, "https".equalsIgnoreCase(scheme)
+          ? "https not supported yet by http1: use an http:// URL"
+          : "unsupported URL scheme in " + uri);
+      return;
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      fail(exchange, 0, "no host in " + uri);
+      return;
+    }
+    int port = uri.getPort() < 0 ? 80 : uri.getPort();
+    Http1Channel channel = channelFor(host, port);
+    boolean retryable = isIdempotent(exchange.method());
+    long connectingNanos = 0;
+    for (int attempt = 0; ; attempt++) {
+      long attemptStart = System.nanoTime();
+      boolean reused = channel.isOpen();
+      if (reused
+          && (!retryable || attemptStart - channel.lastUsedNanos() > PROBE_AFTER_IDLE_NANOS)
+          && channel.peerClosed()) {
+        channel.close();
+        reused = false;
+      }
+      if (!reused) {
+        try {
+          channel.connect(connectTimeoutMillis);
+        } catch (IOException e) {
+          long now = System.nanoTime();
+          exchange.times(now, now);
+          exchange.phases(0, connectingNanos + now - attemptStart, 0, 0, 0);
+          exchange.fail(Failures.ofConnect(e), Failures.detail(e));
+          return;
+        }
+        connectingNanos += System.nanoTime() - attemptStart;
+      }
+      long start = System.nanoTime();
+      try {
+        channel.exchange(exchange, body, start, requestTimeoutNanos);
+        long end = System.nanoTime();
+        exchange.times(start, end);
+        exchange.phases(
+            0, connectingNanos, channel.sentNanos - start, channel.firstByteNanos - channel.sentNanos,
+            end - channel.firstByteNanos);
+        exchange.bytes(channel.bytesSent, channel.bytesReceived);
+        return;
+      } catch (IOException e) {
+        long end = System.nanoTime();
+        channel.close();
+        FailureReason reason = channel.expired() ? FailureReason.REQUEST_TIMEOUT : Failures.ofExchange(e);
+        // A reused connection that yields nothing may have been closed by the server while idle:
+        // retry once on a new one when repeating the request is harmless or it never left.
+        boolean stale = reused && channel.bytesReceived == 0 && reason != FailureReason.REQUEST_TIMEOUT;
+        if (attempt == 0 && stale && (retryable || channel.bytesSent == 0)) {
+          exchange.responseHeaders().clear();
+          connectingNanos += end - start; // the lost attempt is part of getting a connection
+          continue;
+        }
+        failAfterSend(exchange, channel, connectingNanos, start, end);
+        exchange.fail(reason, channel.expired() ? "no complete response within the request timeout" : Failures.detail(e));
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = 0; i < channelCount; i++) {
+      channels[i].close();
+    }
+  }
+
+  private Http1Channel channelFor(String host, int port) {
+    for (int i = 0; i < channelCount; i++) {
+      if (channels[i].isFor(host, port)) {
+        return channels[i];
+      }
+    }
+    if (channelCount == channels.length) {
+      channels = Arrays.copyOf(channels, channelCount * 2);
+    }
+    Http1Channel created = new Http1Channel(host, port);
+    channels[channelCount++] = created;
+    return created;
+  }
+
+  private static void failAfterSend(HttpExchange exchange, Http1Channel channel, long connecting, long start, long end) {
+    long sent = channel.sentNanos == 0 ? end : channel.sentNanos;
+    long firstByte = channel.firstByteNanos == 0 ? end : channel.firstByteNanos;
+    exchange.times(start, end);
+    exchange.phases(0, connecting, sent - start, firstByte - sent, end - firstByte);
+    exchange.bytes(channel.bytesSent, channel.bytesReceived);
+  }
+
+  private static void fail(HttpExchange exchange, long connecting, String detail) {
+    long now = System.nanoTime();
+    exchange.times(now, now);
+    exchange.phases(0, connecting, 0, 0, 0);
+    exchange.fail(FailureReason.PROTOCOL_ERROR, detail);
+  }
+
+  /** RFC 9110 9.2.2: repeating these requests has the same effect as sending them once. */
+  private static boolean isIdempotent(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,206 @@
+package org.perfgate.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perfgate.http.HttpProtocolContractTest.execute;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.perfgate.engine.spi.FailureReason;
+import org.perfgate.engine.spi.HttpClientOptions;
+import org.perfgate.engine.spi.HttpConnection;
+import org.perfgate.engine.spi.HttpExchange;
+import org.perfgate.testkit.TargetServer;
+
+class Http1ConnectionTest {
+  private static TargetServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TargetServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpConnection open() {
+    return new Http1Protocol().open(Protocols.OPTIONS);
+  }
+
+  @Test
+  void measuresConnectingOnlyWhenItOpensAConnection() {
+    try (HttpConnection connection = open()) {
+      assertThat(execute(connection, "GET", server.uri("/fast")).connectingNanos()).isPositive();
+      assertThat(execute(connection, "GET", server.uri("/fast")).connectingNanos()).isZero();
+    }
+  }
+
+  @Test
+  void countsRequestAndResponseBytesIncludingHeaders() {
+    try (HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", server.uri("/fast"));
+      String request = "GET /fast HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUser-Agent: perfgate/0.1\r\n\r\n";
+      assertThat(exchange.bytesSent()).isEqualTo(request.length());
+      long headerBytes = 0;
+      for (int i = 0; i < exchange.responseHeaders().size(); i += 2) {
+        headerBytes += exchange.responseHeaders().get(i).length() + 2 + exchange.responseHeaders().get(i + 1).length() + 2;
+      }
+      assertThat(exchange.bytesReceived()).isEqualTo("HTTP/1.1 200 OK\r\n".length() + headerBytes + 2 + 11);
+    }
+  }
+
+  @Test
+  void reconnectsTransparentlyWhenTheServerClosedAnIdleConnection() throws Exception {
+    try (TargetServer closing = TargetServer.builder().idleTimeout(Duration.ofMillis(150)).start();
+        HttpConnection connection = open()) {
+      assertThat(execute(connection, "GET", closing.uri("/fast")).status()).isEqualTo(200);
+      Thread.sleep(400); // the server closes the idle connection meanwhile
+      HttpExchange exchange = execute(connection, "GET", closing.uri("/fast"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
+      assertThat(exchange.status()).isEqualTo(200);
+      assertThat(exchange.connectingNanos()).isPositive();
+      assertThat(closing.connectionCount()).isEqualTo(2);
+      assertThat(closing.requestCount("/fast")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void sendsPostOnANewConnectionWhenTheServerClosedTheIdleOne() throws Exception {
+    try (TargetServer closing = TargetServer.builder().idleTimeout(Duration.ofMillis(150)).start();
+        HttpConnection connection = open()) {
+      execute(connection, "GET", closing.uri("/fast"));
+      Thread.sleep(400);
+      HttpExchange post = Protocols.exchange("POST", closing.uri("/login"));
+      post.requestBody("{\"username\":\"bob\"}".getBytes(StandardCharsets.UTF_8));
+      connection.execute(post);
+      assertThat(post.failure()).isEqualTo(FailureReason.NONE);
+      assertThat(post.responseBodyText()).isEqualTo("{\"token\":\"token-bob\"}");
+      assertThat(closing.requestCount("/login")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void opensANewConnectionAfterConnectionClose() {
+    try (TargetServer own = TargetServer.start();
+        HttpConnection connection = open()) {
+      for (int i = 0; i < 3; i++) {
+        HttpExchange exchange = Protocols.exchange("GET", own.uri("/fast"));
+        exchange.addRequestHeader("Connection", "close");
+        connection.execute(exchange);
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.responseBodyText()).isEqualTo("{\"ok\":true}");
+      }
+      assertThat(own.connectionCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void keepsOneConnectionPerHostAndPort() {
+    try (TargetServer other = TargetServer.start();
+        HttpConnection connection = open()) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(execute(connection, "GET", server.uri("/fast")).status()).isEqualTo(200);
+        assertThat(execute(connection, "GET", other.uri("/fast")).status()).isEqualTo(200);
+      }
+      assertThat(other.connectionCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void reportsAConnectionClosedWithoutResponseAsReset() {
+    try (HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", server.uri("/close"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.CONNECTION_RESET);
+      assertThat(exchange.failureDetail()).isEqualTo("server closed the connection without a response");
+      assertThat(execute(connection, "GET", server.uri("/fast")).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void splitsWaitingAndReceivingWhenTheBodyComesLate() {
+    try (HttpConnection connection = open()) {
+      execute(connection, "GET", server.uri("/fast"));
+      HttpExchange exchange = execute(connection, "GET", server.uri("/slowbody?ms=200"));
+      assertThat(exchange.responseBodyText()).isEqualTo("{\"ok\":true}");
+      assertThat(Duration.ofNanos(exchange.waitingNanos())).isLessThan(Duration.ofMillis(150));
+      assertThat(Duration.ofNanos(exchange.receivingNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
+  }
+
+  @Test
+  void timesOutABodyThatComesTooLate() {
+    HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofMillis(200), 1 << 20);
+    try (HttpConnection connection = new Http1Protocol().open(quick)) {
+      HttpExchange exchange = execute(connection, "GET", server.uri("/slowbody?ms=2000"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.REQUEST_TIMEOUT);
+      assertThat(exchange.bytesReceived()).isPositive();
+      assertThat(Duration.ofNanos(exchange.endNanos() - exchange.startNanos())).isLessThan(Duration.ofMillis(1000));
+    }
+  }
+
+  @Test
+  void refusesHttpsForNow() {
+    try (HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", URI.create("https://127.0.0.1:1/"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.PROTOCOL_ERROR);
+      assertThat(exchange.failureDetail()).contains("https not supported yet");
+    }
+  }
+
+  @Test
+  void mapsAnUnknownHostToUnknownHost() {
+    try (HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", URI.create("http://no-such-host.invalid/"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.UNKNOWN_HOST);
+    }
+  }
+
+  @Test
+  void readsABodyDelimitedByCloseFromAnHttp10Server() throws Exception {
+    try (CannedServer canned = new CannedServer("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
+        HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
+      assertThat(exchange.responseBodyText()).isEqualTo("until the end");
+    }
+  }
+
+  @Test
+  void skipsInterimResponsesChunkExtensionsAndTrailers() throws Exception {
+    String response = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5;name=value\r\nhello\r\n1A\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: yes\r\n\r\n";
+    try (CannedServer canned = new CannedServer(response);
+        HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
+      assertThat(exchange.status()).isEqualTo(200);
+      assertThat(exchange.responseBodyText()).isEqualTo("helloabcdefghijklmnopqrstuvwxyz");
+      assertThat(exchange.bytesReceived()).isEqualTo(response.length());
+    }
+  }
+
+  @Test
+  void reportsAMalformedResponseAsProtocolError() throws Exception {
+    try (CannedServer canned = new CannedServer("SSH-2.0-OpenSSH_9.6\r\n\r\n");
+        HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.PROTOCOL_ERROR);
+      assertThat(exchange.failureDetail()).contains("status line");
+    }
+  }
+
+  @Test
+  void reportsATruncatedBodyAsReset() throws Exception {
+    try (CannedServer canned = new CannedServer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this");
+        HttpConnection connection = open()) {
+      HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
+      assertThat(exchange.failure()).isEqualTo(FailureReason.CONNECTION_RESET);
+      assertThat(exchange.failureDetail()).contains("before the response was complete");
+    }
+  }
+}
