@@ -20,7 +20,10 @@ start_nginx() {
   NGINX_DIR=$(mktemp -d)
   NGINX_PORT=$(free_port)
   mkdir -p "$NGINX_DIR/www" "$NGINX_DIR/logs"
+  # mktemp makes a 0700 directory; nginx's worker (user nobody when started as root) must read it
+  chmod 755 "$NGINX_DIR" "$NGINX_DIR/www"
   head -c "$bytes" /dev/zero | tr '\0' 'x' > "$NGINX_DIR/www/body"
+  chmod 644 "$NGINX_DIR/www/body"
   cat > "$NGINX_DIR/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -44,7 +47,7 @@ CONF
     curl -sf "http://127.0.0.1:$NGINX_PORT/body" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
-  echo "bench: nginx did not start" >&2; exit 1
+  echo "bench: nginx does not serve /body: $(cat "$NGINX_DIR/logs/error.log")" >&2; exit 1
 }
 
 stop_nginx() {

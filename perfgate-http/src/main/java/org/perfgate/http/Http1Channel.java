@@ -44,7 +44,7 @@ final class Http1Channel {
   // Our own direct buffers instead of the socket streams: the streams wrap every array in a new
   // ByteBuffer and copy through a cached temporary direct buffer anyway.
   private final ByteBuffer readDirect = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
-  private final ByteBuffer writeDirect = ByteBuffer.allocateDirect(RequestWriter.INLINE_BODY_BYTES + 1024);
+  private final ByteBuffer writeDirect = ByteBuffer.allocateDirect(8 * 1024);
   private ByteBuffer probe;
   private byte[] buffer = new byte[READ_BUFFER_BYTES];
   private int position;
@@ -248,8 +248,8 @@ final class Http1Channel {
       }
     }
     exchange.status(status);
-    if (!http11 && !keepAliveAsked) {
-      close = true;
+    if ((!http11 && !keepAliveAsked) || status == 101) {
+      close = true; // HTTP/1.0 without keep-alive; after 101 the connection speaks another protocol
     }
     if (status < 200 || status == 204 || status == 304 || exchange.method().equals("HEAD")) {
       // no body by definition, whatever Content-Length says

@@ -17,8 +17,8 @@ import org.perfgate.engine.spi.HttpProtocol;
  * Closed-loop throughput and CPU cost of one client, for bench/http-clients/run.sh (not a test):
  * VUS virtual threads each send GET URL back to back over their own connection; after WARMUP
  * seconds (JIT), requests and process CPU time are counted for SECONDS. Prints {@code figure: value
- * unit} lines. Arguments: CLIENT URL VUS WARMUP SECONDS, CLIENT one of http1, h2c, jdk, h2c-shared
- * (the JDK client shared by all VUs).
+ * unit} lines. Arguments: CLIENT URL VUS WARMUP SECONDS [LABEL], CLIENT one of http1, h2c, jdk,
+ * h2c-shared (the JDK client shared by all VUs); LABEL names the figures (default CLIENT).
  */
 public final class ClientBenchmark {
   private static volatile boolean stopped;
@@ -31,6 +31,7 @@ public final class ClientBenchmark {
     int vus = Integer.parseInt(args[2]);
     Duration warmup = Duration.ofMillis((long) (Double.parseDouble(args[3]) * 1000));
     Duration measured = Duration.ofMillis((long) (Double.parseDouble(args[4]) * 1000));
+    String label = args.length > 5 ? args[5] : client;
     HttpClientOptions options = HttpClientOptions.DEFAULTS;
     HttpProtocol protocol = client.equals("h2c-shared") ? shared(options) : Protocols.named(client);
 
@@ -52,11 +53,11 @@ public final class ClientBenchmark {
     for (Thread thread : threads) {
       thread.join();
     }
-    System.out.printf("%s requests/s: %.0f req/s%n", client, requests * 1e9 / elapsed);
-    System.out.printf("%s requests per CPU-second: %.0f req/cpu-s%n", client, requests * 1e9 / cpu);
-    System.out.printf("%s CPU used: %.2f cores%n", client, (double) cpu / elapsed);
-    System.out.printf("%s failed requests: %d%n", client, failed.sum());
-    System.out.printf("%s requests in total: %d%n", client, ok.sum() + failed.sum());
+    System.out.printf("%s requests/s: %.0f req/s%n", label, requests * 1e9 / elapsed);
+    System.out.printf("%s requests per CPU-second: %.0f req/cpu-s%n", label, requests * 1e9 / cpu);
+    System.out.printf("%s CPU used: %.2f cores%n", label, (double) cpu / elapsed);
+    System.out.printf("%s failed requests: %d%n", label, failed.sum());
+    System.out.printf("%s requests in total: %d%n", label, ok.sum() + failed.sum());
   }
 
   private static void loop(HttpProtocol protocol, HttpClientOptions options, URI uri, LongAdder ok, LongAdder failed) {

@@ -91,6 +91,21 @@ class HttpProtocolContractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http1", "h2c", "jdk"})
+  void sendsLargeRequestBodies(String name) {
+    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+      byte[] body = "x".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+      HttpExchange exchange = Protocols.exchange("PUT", server.uri("/echo"));
+      exchange.requestBody(body);
+      connection.execute(exchange);
+      assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
+      assertThat(exchange.responseBodyText()).contains("\"method\":\"PUT\"", "\"content-length\":\"100000\"");
+      assertThat(exchange.responseBodyLength()).isGreaterThan(100_000);
+      assertThat(exchange.bytesSent()).isGreaterThan(100_000);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "h2c", "jdk"})
   void reportsStatusCodesAsResponsesNotFailures(String name) {
     try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
       for (int code : new int[] {201, 204, 304, 404, 500, 503}) {

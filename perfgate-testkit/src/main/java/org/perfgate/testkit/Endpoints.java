@@ -52,6 +52,18 @@ final class Endpoints extends Handler.Abstract {
       Thread.sleep(stall);
     }
     Fields query = Request.extractQueryParameters(request);
+    try {
+      route(path, query, request, response, callback);
+    } catch (IllegalArgumentException e) {
+      StringBuilder out = new StringBuilder("{");
+      Json.quote(Json.name(out, "error"), e.getMessage());
+      send(response, callback, 400, JSON, utf8(out.append('}').toString()));
+    }
+    return true;
+  }
+
+  private void route(String path, Fields query, Request request, Response response, Callback callback)
+      throws Exception {
     switch (path) {
       case "/fast" -> send(response, callback, 200, JSON, FAST);
       case "/bytes" -> bytes(response, callback, intParam(query, "n", 100), "true".equals(query.getValue("chunked")));
@@ -75,7 +87,6 @@ final class Endpoints extends Handler.Abstract {
         }
       }
     }
-    return true;
   }
 
   private static void send(Response response, Callback callback, int status, String type, byte[] body) {

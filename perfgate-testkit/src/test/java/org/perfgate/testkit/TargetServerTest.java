@@ -108,6 +108,9 @@ class TargetServerTest {
     assertThat(noContent.statusCode()).isEqualTo(204);
     assertThat(noContent.body()).isEmpty();
     assertThat(http1.send(get(server, "/nowhere"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    HttpResponse<String> bad = http1.send(get(server, "/status?code=abc"), HttpResponse.BodyHandlers.ofString());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).isEqualTo("{\"error\":\"code must be an integer, got: abc\"}");
   }
 
   @Test
