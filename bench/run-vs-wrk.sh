@@ -32,27 +32,34 @@ options:
         - request: { name: body, url: "$url" }
 PLAN
 
-# wrk: one thread (one core), 50 connections
-/usr/bin/time -f '%U %S' -o "$work/wrk.time" taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" "$url" > "$work/wrk.out"
-wrk_requests=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
-wrk_cpu=$(cpu_seconds "$work/wrk.time")
+rounds=${ROUNDS:-3}
+ratios=()
+for round in $(seq "$rounds"); do
+  # wrk: one thread (one core), $connections connections
+  /usr/bin/time -f '%U %S' -o "$work/wrk.time" taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" "$url" > "$work/wrk.out"
+  wrk_requests=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
+  wrk_cpu=$(cpu_seconds "$work/wrk.time")
 
-# perfgate: same target, same connections (one keep-alive connection per VU)
-/usr/bin/time -f '%U %S' -o "$work/perfgate.time" taskset -c 1 "$root/perfgate" run -q --no-color \
-  --summary-export "$work/summary.json" "$work/plan.yaml" > "$work/perfgate.out"
-perfgate_requests=$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["metrics"]["http_reqs"]["values"]["count"]))' "$work/summary.json")
-perfgate_failed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["metrics"]["http_req_failed"]["values"]["rate"])' "$work/summary.json")
-perfgate_cpu=$(cpu_seconds "$work/perfgate.time")
+  # perfgate: same target, same connections (one keep-alive connection per VU); whole process
+  # measured, JVM start-up and JIT compilation included
+  /usr/bin/time -f '%U %S' -o "$work/perfgate.time" taskset -c 1 "$root/perfgate" run -q --no-color \
+    --summary-export "$work/summary.json" "$work/plan.yaml" > "$work/perfgate.out" 2>/dev/null
+  perfgate_requests=$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["metrics"]["http_reqs"]["values"]["count"]))' "$work/summary.json")
+  perfgate_failed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["metrics"]["http_req_failed"]["values"]["rate"])' "$work/summary.json")
+  perfgate_cpu=$(cpu_seconds "$work/perfgate.time")
 
-awk -v wr="$wrk_requests" -v wc="$wrk_cpu" -v pr="$perfgate_requests" -v pc="$perfgate_cpu" -v s="$seconds" -v pf="$perfgate_failed" 'BEGIN {
-  printf "wrk requests: %d\n", wr
-  printf "wrk cpu: %.2f s\n", wc
-  printf "wrk throughput: %.0f req/s\n", wr / s
-  printf "wrk efficiency: %.0f req/cpu-s\n", wr / wc
-  printf "perfgate requests: %d\n", pr
-  printf "perfgate failed rate: %s\n", pf
-  printf "perfgate cpu: %.2f s\n", pc
-  printf "perfgate throughput: %.0f req/s\n", pr / s
-  printf "perfgate efficiency: %.0f req/cpu-s\n", pr / pc
-  printf "ratio perfgate/wrk efficiency: %.2f x\n", (pr / pc) / (wr / wc)
-}'
+  ratio=$(awk -v wr="$wrk_requests" -v wc="$wrk_cpu" -v pr="$perfgate_requests" -v pc="$perfgate_cpu" \
+    'BEGIN { printf "%.2f", (pr / pc) / (wr / wc) }')
+  ratios+=("$ratio")
+  awk -v n="$round" -v wr="$wrk_requests" -v wc="$wrk_cpu" -v pr="$perfgate_requests" -v pc="$perfgate_cpu" \
+      -v s="$seconds" -v pf="$perfgate_failed" -v r="$ratio" 'BEGIN {
+    printf "round %d wrk throughput: %.0f req/s\n", n, wr / s
+    printf "round %d wrk efficiency: %.0f req/cpu-s\n", n, wr / wc
+    printf "round %d perfgate throughput: %.0f req/s\n", n, pr / s
+    printf "round %d perfgate failed rate: %s\n", n, pf
+    printf "round %d perfgate efficiency: %.0f req/cpu-s\n", n, pr / pc
+    printf "round %d ratio perfgate/wrk efficiency: %s x\n", n, r
+  }'
+done
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+echo "ratio perfgate/wrk efficiency (median of $rounds rounds): $median x"
