@@ -12,7 +12,10 @@ public enum ExitCode {
   THRESHOLDS_FAILED(99),
   /** Bad input: plan file, flag value, data file (k6: InvalidConfig). */
   INVALID_INPUT(104),
-  /** The run was stopped early by an abortOnFail threshold or an interrupt. */
+  /**
+   * The run was stopped early by an abortOnFail threshold. (Ctrl-C ends the JVM with the shell's
+   * 130 after the summary is written: once a signal started the shutdown, the code is the JVM's.)
+   */
   ABORTED(105);
 
   private final int code;

@@ -31,11 +31,48 @@ final class PlanRunner {
 
   /** Also writes a JSON result to {@code defaultJson} when no {@code --out json=} was given. */
   ExitCode run(Plan plan, Map<String, String> env, Path defaultJson) {
-    Map<String, Path> outputs = options.outputFiles();
+    Map<String, Path> outputs = options.outputFiles(); // checked before a possibly long run
     if (defaultJson != null) {
       outputs.putIfAbsent("json", defaultJson);
     }
-    RunResult result = execute(plan, env);
+    Progress progress = new Progress(err, options.quiet, Terminal.isInteractive());
+    EngineOptions engineOptions = new EngineOptions(HttpClientOptions.DEFAULTS, env, options.seed, progress);
+    Engine engine = Engine.create(plan, protocol(options.http), engineOptions);
+    CountDownLatch reported = new CountDownLatch(1);
+    // Ctrl-C stops the load but still prints and writes what ran, as k6 does: the hook holds the
+    // JVM's exit until the summary and result files are out.
+    Thread interruptHook = new Thread(() -> {
+      engine.abort("interrupted");
+      try {
+        reported.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "perfgate-interrupt");
+    Runtime.getRuntime().addShutdownHook(interruptHook);
+    try {
+      RunResult result = engine.run();
+      progress.finish();
+      report(result, outputs);
+      if (result.abortReason().isPresent()) {
+        return ExitCode.ABORTED;
+      }
+      return result.thresholdsPassed() ? ExitCode.OK : ExitCode.THRESHOLDS_FAILED;
+    } finally {
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(interruptHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting (Ctrl-C): the hook is running and waited for us
+      }
+    }
+  }
+
+  ExitCode run(Plan plan, Map<String, String> env) {
+    return run(plan, env, null);
+  }
+
+  private void report(RunResult result, Map<String, Path> outputs) {
     out.print(Reports.consoleSummary(result, !options.noColor && Terminal.isInteractive()));
     out.flush();
     Path json = outputs.get("json");
@@ -51,46 +88,6 @@ final class PlanRunner {
     if (options.summaryExport != null) {
       Reports.writeSummaryExport(result, options.summaryExport);
       err.println("perfgate: wrote " + options.summaryExport);
-    }
-    if (result.abortReason().isPresent()) {
-      return ExitCode.ABORTED;
-    }
-    return result.thresholdsPassed() ? ExitCode.OK : ExitCode.THRESHOLDS_FAILED;
-  }
-
-  ExitCode run(Plan plan, Map<String, String> env) {
-    return run(plan, env, null);
-  }
-
-  private RunResult execute(Plan plan, Map<String, String> env) {
-    // validate every output flag before a possibly long run, not after it
-    options.outputFiles();
-    HttpProtocol protocol = protocol(options.http);
-    Progress progress = new Progress(err, options.quiet, Terminal.isInteractive());
-    EngineOptions engineOptions = new EngineOptions(HttpClientOptions.DEFAULTS, env, options.seed, progress);
-    Engine engine = Engine.create(plan, protocol, engineOptions);
-    CountDownLatch finished = new CountDownLatch(1);
-    // Ctrl-C stops the load but still prints the summary of what ran, as k6 does.
-    Thread interruptHook = new Thread(() -> {
-      engine.abort("interrupted");
-      try {
-        finished.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "perfgate-interrupt");
-    Runtime.getRuntime().addShutdownHook(interruptHook);
-    try {
-      RunResult result = engine.run();
-      progress.finish();
-      return result;
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(interruptHook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
-      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.perfgate.engine;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.perfgate.model.ExecutorSpec;
 
 /**
@@ -35,10 +36,12 @@ final class ClosedModelRunner extends ScenarioRunner {
       }
       case ExecutorSpec.RampingVus ramping -> {
         RampingVusSchedule schedule = new RampingVusSchedule(ramping.startVus(), ramping.stages());
+        RampDown rampDown = new RampDown(schedule, ramping.maxVus(), ramping.gracefulRampDown().toNanos(), startNanos);
         for (int i = 0; i < ramping.maxVus(); i++) {
           int index = i;
-          startWorker("vu" + i, () -> ramp(index, schedule, startNanos, endNanos));
+          startWorker("vu" + i, () -> ramp(index, schedule, rampDown, startNanos, endNanos));
         }
+        startWorker("ramp-down", () -> rampDown.watch(endNanos));
       }
       default -> throw new IllegalStateException("not a closed-model executor: " + scenario.scenario().executor());
     }
@@ -59,9 +62,10 @@ final class ClosedModelRunner extends ScenarioRunner {
 
   /**
    * VU number {@code index} runs while the schedule wants more than {@code index} VUs, and sleeps
-   * exactly until it is wanted again otherwise. A VU ramped down finishes its current iteration.
+   * exactly until it is wanted again otherwise. A VU ramped down finishes its current iteration
+   * within gracefulRampDown, or is interrupted by {@link RampDown}.
    */
-  private void ramp(int index, RampingVusSchedule schedule, long startNanos, long endNanos) {
+  private void ramp(int index, RampingVusSchedule schedule, RampDown rampDown, long startNanos, long endNanos) {
     Vu vu = null;
     try {
       while (!control.aborted()) {
@@ -74,19 +78,80 @@ final class ClosedModelRunner extends ScenarioRunner {
           if (vu == null) {
             vu = control.newVu(scenario);
           }
-          if (!iterate(vu, now)) {
-            return;
+          rampDown.iterating(index, Thread.currentThread());
+          boolean completed = iterate(vu, now);
+          rampDown.idle(index);
+          if (!completed) {
+            // interrupted: by the ramp-down watchdog (the VU may be wanted again later, on a new
+            // connection), or by a hard stop or abort (the loop condition ends the VU)
+            Thread.interrupted();
+            vu.close();
+            vu = null;
           }
         } else {
           long next = schedule.nextTimeAtLeast(index + 1, offset);
-          if (next < 0 || !control.sleepUntil(startNanos + next)) {
+          if (next < 0) {
             return;
+          }
+          if (!control.sleepUntil(startNanos + next)) {
+            // a hard stop or abort ends the loop at its top; a ramp-down interrupt that arrived just
+            // after the iteration ended must not end a VU that may be wanted again
+            Thread.interrupted();
           }
         }
       }
     } finally {
       if (vu != null) {
         vu.close();
+      }
+    }
+  }
+
+  /**
+   * Enforces gracefulRampDown: a VU whose number has been above the target for longer than
+   * gracefulRampDown while still in an iteration is interrupted, as k6 does. Checks every 50 ms.
+   */
+  private static final class RampDown {
+    private static final long CHECK_NANOS = 50_000_000;
+
+    private final RampingVusSchedule schedule;
+    private final long graceNanos;
+    private final long startNanos;
+    private final AtomicReferenceArray<Thread> iterating;
+
+    RampDown(RampingVusSchedule schedule, int maxVus, long graceNanos, long startNanos) {
+      this.schedule = schedule;
+      this.graceNanos = graceNanos;
+      this.startNanos = startNanos;
+      this.iterating = new AtomicReferenceArray<>(maxVus);
+    }
+
+    void iterating(int index, Thread thread) {
+      iterating.set(index, thread);
+    }
+
+    void idle(int index) {
+      iterating.set(index, null);
+    }
+
+    void watch(long endNanos) {
+      while (System.nanoTime() < endNanos) {
+        java.util.concurrent.locks.LockSupport.parkNanos(CHECK_NANOS);
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        long offset = System.nanoTime() - startNanos;
+        if (offset < graceNanos) {
+          continue;
+        }
+        // VUs numbered at or above the highest target of the whole grace window were unwanted for all of it
+        long wanted = schedule.maxTargetBetween(offset - graceNanos, offset);
+        for (int i = (int) Math.min(wanted, iterating.length()); i < iterating.length(); i++) {
+          Thread thread = iterating.get(i);
+          if (thread != null) {
+            thread.interrupt();
+          }
+        }
       }
     }
   }

@@ -45,6 +45,20 @@ final class RampingVusSchedule {
   }
 
   /**
+   * The highest target at any time in [{@code fromNanos}, {@code toNanos}]: the target is linear
+   * within a stage, so the maximum is at an end of the window or at a stage boundary inside it.
+   */
+  long maxTargetBetween(long fromNanos, long toNanos) {
+    long max = Math.max(targetAt(fromNanos), targetAt(toNanos));
+    for (long boundary : endNanos) {
+      if (boundary > fromNanos && boundary < toNanos) {
+        max = Math.max(max, targetAt(boundary));
+      }
+    }
+    return max;
+  }
+
+  /**
    * The earliest offset at or after {@code fromNanos} at which the target is at least {@code vus},
    * or -1 when that never happens before the schedule ends. Lets an idle VU sleep exactly until it
    * is needed instead of polling.

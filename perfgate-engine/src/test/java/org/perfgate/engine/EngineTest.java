@@ -101,6 +101,22 @@ class EngineTest {
   }
 
   @Test
+  void interruptsVusRampedDownForLongerThanGracefulRampDown() {
+    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(60_000));
+    long start = System.nanoTime();
+    // one VU from the start, ramped to 0 at 500 ms: its 60 s request is cut after the 200 ms
+    // gracefulRampDown, long before the scenario ends (2.5 s) and its gracefulStop (30 s)
+    RunResult result = run(plan(List.of(), scenario("s",
+        new ExecutorSpec.RampingVus(1, List.of(new Stage(Duration.ofMillis(500), 1), new Stage(Duration.ZERO, 0),
+            new Stage(Duration.ofSeconds(2), 0)), Duration.ofMillis(200)), Duration.ofSeconds(30),
+        get("a", "http://t/a"))), protocol);
+
+    assertThat(protocol.interruptedNanos.get() - start).isBetween(650_000_000L, 1_500_000_000L);
+    assertThat(result.elapsed()).isBetween(Duration.ofMillis(2400), Duration.ofSeconds(4));
+    assertThat(count(result, "http_reqs")).isZero();
+  }
+
+  @Test
   void abortOnFailStopsTheRunAsSoonAsTheThresholdFails() {
     ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.refused().after(5));
     Threshold failed = Plans.threshold("http_req_failed", Aggregation.of(Aggregation.Kind.RATE), Threshold.Operator.LT,

@@ -44,4 +44,11 @@ class RampingVusScheduleTest {
     assertThat(fromFive.targetAt(0)).isEqualTo(5);
     assertThat(fromFive.targetAt(S)).isEqualTo(4);
   }
+
+  @Test
+  void findsTheHighestTargetInAWindowIncludingStageBoundaries() {
+    assertThat(schedule.maxTargetBetween(5 * S, 8 * S)).isEqualTo(8);
+    assertThat(schedule.maxTargetBetween(18 * S, 23 * S)).isEqualTo(10);
+    assertThat(schedule.maxTargetBetween(23 * S, 25 * S)).isEqualTo(4);
+  }
 }

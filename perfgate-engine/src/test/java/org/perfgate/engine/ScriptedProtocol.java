@@ -2,6 +2,7 @@ package org.perfgate.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.perfgate.engine.spi.FailureReason;
 import org.perfgate.engine.spi.HttpClientOptions;
@@ -41,6 +42,8 @@ final class ScriptedProtocol implements HttpProtocol {
 
   final AtomicInteger opened = new AtomicInteger();
   final AtomicInteger requests = new AtomicInteger();
+  /** When ({@code nanoTime}) a scripted delay was last cut short by an interrupt. */
+  final AtomicLong interruptedNanos = new AtomicLong();
   private final Script script;
   private final Consumer<HttpExchange> observer;
 
@@ -85,6 +88,7 @@ final class ScriptedProtocol implements HttpProtocol {
           exchange.responseBody(body, body.length);
           exchange.bytes(100, 100 + body.length);
         } catch (InterruptedException e) {
+          interruptedNanos.set(System.nanoTime());
           Thread.currentThread().interrupt();
           exchange.fail(FailureReason.OTHER_IO_ERROR, "interrupted");
         }

@@ -52,8 +52,11 @@ final class ReportFiles {
         throw new PerfgateException("cannot write " + file + ": " + notADirectory.getFile() + " is not a directory",
             notADirectory);
       }
-      temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-      try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      // not Files.createTempFile: its 0600 mode would make reports unreadable to CI artifact uploaders
+      temporary = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + System.nanoTime() + ".tmp");
+      try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
         content.writeTo(writer);
       }
       Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
