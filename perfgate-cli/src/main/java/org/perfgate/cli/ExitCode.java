@@ -16,7 +16,11 @@ public enum ExitCode {
    * The run was stopped early by an abortOnFail threshold. (Ctrl-C ends the JVM with the shell's
    * 130 after the summary is written: once a signal started the shutdown, the code is the JVM's.)
    */
-  ABORTED(105);
+  ABORTED(105),
+  /** A comparison found a regression, or a budget was broken. */
+  REGRESSION(110),
+  /** A comparison could not tell: too few trials or too much noise for the tolerance. */
+  INCONCLUSIVE(111);
 
   private final int code;
 
