@@ -11,15 +11,23 @@ import java.util.Objects;
  * @param source where it came from, for messages (a path or {@code <builtin:demo>})
  * @param scenarios at least one
  * @param thresholds every threshold expression, in file order
+ * @param budgets the plan's own budgets ({@code perfgate.yaml} may add or replace some)
  */
-public record Plan(String name, String source, List<Scenario> scenarios, List<Threshold> thresholds) {
+public record Plan(String name, String source, List<Scenario> scenarios, List<Threshold> thresholds,
+    List<Budget> budgets) {
   public Plan {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
     scenarios = List.copyOf(scenarios);
     thresholds = List.copyOf(thresholds);
+    budgets = List.copyOf(budgets);
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("a plan needs at least one scenario");
     }
+  }
+
+  /** A plan without budgets. */
+  public Plan(String name, String source, List<Scenario> scenarios, List<Threshold> thresholds) {
+    this(name, source, scenarios, thresholds, List.of());
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.perfgate.model.Budget;
 import org.perfgate.model.Flow;
 import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.Plan;
@@ -61,13 +62,14 @@ public final class PlanLoader {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(env, "env");
     Node root = EnvSubstitution.apply(YamlReader.read(yaml, sourceName), env);
-    Fields plan = Fields.of(root, "", List.of("name", "options", "flows"));
+    Fields plan = Fields.of(root, "", List.of("name", "options", "flows", "budgets"));
     String name = plan.get("name", Values::nonEmptyText, defaultName(sourceName));
     Map<String, Flow> flows = plan.get("flows", FlowParser::named, Map.of());
     Fields options = Fields.of(plan.required("options"), "options", List.of("scenarios", "thresholds"));
     List<Scenario> scenarios = new ScenarioParser(flows).parse(options.required("scenarios"), "options.scenarios");
     List<Threshold> thresholds = options.get("thresholds", ThresholdParser::parse, List.of());
-    return Errors.build(plan.location(), "", () -> new Plan(name, sourceName, scenarios, thresholds));
+    List<Budget> budgets = plan.get("budgets", BudgetParser::parse, List.of());
+    return Errors.build(plan.location(), "", () -> new Plan(name, sourceName, scenarios, thresholds, budgets));
   }
 
   /** {@code plans/checkout.yaml} → {@code checkout}. */

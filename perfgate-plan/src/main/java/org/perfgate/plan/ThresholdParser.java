@@ -75,7 +75,7 @@ final class ThresholdParser {
   }
 
   /** {@code name} or {@code name{tag:value,...}}; the name must be a built-in metric. */
-  private static MetricKey metricKey(Node.Entry entry, String path) {
+  static MetricKey metricKey(Node.Entry entry, String path) {
     String key = entry.key().strip();
     int open = key.indexOf('{');
     String name = (open < 0 ? key : key.substring(0, open)).strip();

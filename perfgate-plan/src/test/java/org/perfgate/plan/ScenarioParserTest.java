@@ -298,7 +298,7 @@ class ScenarioParserTest {
         name: smoke
         option: {}
         """)).isEqualTo("plan.yaml:2:1: unknown field 'option' (did you mean 'options'?); expected one of name, "
-        + "options, flows");
+        + "options, flows, budgets");
   }
 
   @Test

@@ -277,10 +277,14 @@ final class ConsoleSummary {
     }
   }
 
-  /** ANSI colours, or none. */
-  private record Style(boolean enabled) {
+  /** ANSI colours, or none; shared with the comparison console report. */
+  record Style(boolean enabled) {
     String green(String text) {
       return paint("32", text);
+    }
+
+    String yellow(String text) {
+      return paint("33", text);
     }
 
     String red(String text) {

@@ -127,7 +127,8 @@ final class JsonCodec {
     return json;
   }
 
-  private static void writeKey(JsonGenerator json, MetricKey key) throws IOException {
+  /** A key as {@code "key"} (k6 text, for people and jq), {@code "name"} and {@code "tags"} fields. */
+  static void writeKey(JsonGenerator json, MetricKey key) throws IOException {
     json.writeStringField("key", key.toString());
     json.writeStringField("name", key.name());
     json.writeObjectFieldStart("tags");

@@ -88,7 +88,8 @@ final class JsonReader {
     return new SeriesPoint(node.longValue("second"), key(node), values(node.object("values")));
   }
 
-  private static MetricKey key(Node node) throws MalformedResultException {
+  /** The inverse of {@link JsonCodec#writeKey}: the structured {@code name} and {@code tags}. */
+  static MetricKey key(Node node) throws MalformedResultException {
     Map<String, String> tags = new TreeMap<>();
     Node tagsNode = node.object("tags");
     for (Map.Entry<String, JsonNode> tag : tagsNode.json().properties()) {
@@ -161,8 +162,8 @@ final class JsonReader {
     throw new IllegalArgumentException("unknown operator");
   }
 
-  /** A JSON node and its path from the root, for error messages. */
-  private record Node(JsonNode json, String path) {
+  /** A JSON node and its path from the root, for error messages; also used by {@link ComparisonJsonReader}. */
+  record Node(JsonNode json, String path) {
 
     Node field(String name) {
       JsonNode child = json.get(name);
@@ -249,6 +250,21 @@ final class JsonReader {
       }
     }
 
+    /** An array of strings. */
+    List<String> strings(String name) throws MalformedResultException {
+      JsonNode child = json.get(name);
+      Node array = require(name, child != null && child.isArray(), "an array");
+      List<String> items = new ArrayList<>(child.size());
+      for (int i = 0; i < child.size(); i++) {
+        Node item = new Node(child.get(i), array.path() + "[" + i + "]");
+        if (!item.json().isTextual()) {
+          throw item.unexpected("a string");
+        }
+        items.add(item.json().textValue());
+      }
+      return items;
+    }
+
     <T> List<T> list(String name, Element<T> element) throws MalformedResultException {
       JsonNode child = json.get(name);
       Node array = require(name, child != null && child.isArray(), "an array");
@@ -271,7 +287,7 @@ final class JsonReader {
 
   /** Reads one array element. */
   @FunctionalInterface
-  private interface Element<T> {
+  interface Element<T> {
     T read(Node node) throws MalformedResultException;
   }
 }

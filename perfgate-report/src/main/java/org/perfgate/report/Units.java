@@ -71,6 +71,41 @@ final class Units {
   }
 
   /**
+   * A duration given in milliseconds in {@link #duration}'s style, but rounded half up to two
+   * decimals rather than truncated: for comparisons, where a median of 275.53 must read 275.53ms,
+   * not k6's 275.52ms (275.53 as a double, times 100, is 27552.99…). From a minute on, whole seconds.
+   */
+  static String roundedDuration(double millis) {
+    if (millis == 0 || Double.isNaN(millis)) {
+      return "0s";
+    }
+    if (millis < 0) {
+      return "-" + roundedDuration(-millis);
+    }
+    if (Double.isInfinite(millis)) {
+      return "∞";
+    }
+    // BigDecimal.valueOf goes through the shortest decimal of the double, so no binary artefacts.
+    BigDecimal exact = BigDecimal.valueOf(millis);
+    // Each unit is tried on the rounded value, so that 999.996ms becomes 1s, not 1000ms.
+    BigDecimal nanos = exact.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
+    if (nanos.compareTo(BigDecimal.valueOf(1000)) < 0) {
+      return nanos.toPlainString() + "ns";
+    }
+    String[] units = {"µs", "ms", "s"};
+    for (int i = 0; i < units.length; i++) {
+      BigDecimal scaled = exact.movePointRight(3 - 3 * i).setScale(2, RoundingMode.HALF_UP);
+      if (scaled.compareTo(BigDecimal.valueOf(i == 2 ? 60 : 1000)) < 0) {
+        return strip(scaled) + units[i];
+      }
+    }
+    long seconds = Math.round(millis / 1000);
+    long minutes = seconds / 60;
+    String text = (minutes % 60) + "m" + (seconds % 60) + "s";
+    return minutes < 60 ? text : minutes / 60 + "h" + text;
+  }
+
+  /**
    * A byte count in decimal units with one decimal below ten: {@code 5 B}, {@code 1.2 kB},
    * {@code 12 MB}. k6 picks the unit with {@code log(x)/log(1000)}, which prints exactly 1 MB as
    * {@code 1000 kB}; the unit is picked by division here so that it does not.

@@ -30,6 +30,26 @@ class UnitsTest {
     assertThat(Units.duration(millis)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} ms -> {1}")
+  @CsvSource({
+      "0, 0s",
+      "0.0005, 500ns",
+      "0.0009996, 1µs",
+      "0.0021, 2.1µs",
+      "0.999999, 1ms",
+      "275.53, 275.53ms",
+      "12.345, 12.35ms",
+      "999.996, 1s",
+      "1203.25, 1.2s",
+      "59999, 1m0s",
+      "65432.1, 1m5s",
+      "3723000, 1h2m3s",
+      "-275.53, -275.53ms",
+  })
+  void roundsDurationsForComparisonsWithoutBinaryArtefacts(double millis, String expected) {
+    assertThat(Units.roundedDuration(millis)).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} B -> {1}")
   @CsvSource({
       "0, 0 B",
