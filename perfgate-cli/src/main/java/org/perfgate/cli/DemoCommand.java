@@ -27,6 +27,7 @@ final class DemoCommand implements Callable<Integer> {
   @ParentCommand PerfgateCommand parent;
   @Spec CommandSpec spec;
   @Mixin RunOptions options;
+  @Mixin StoreOptions storeOptions;
 
   @Option(names = "--print-plan", description = "Print the sample plan and exit (a starting point for your own).")
   boolean printPlan;
@@ -59,8 +60,9 @@ final class DemoCommand implements Callable<Integer> {
       env.put("BASE_URL", service.baseUri().toString());
       spec.commandLine().getErr().println("perfgate: demo service listening on " + service.baseUri());
       Plan plan = PlanLoader.parse(DemoService.samplePlan(), PLAN_SOURCE, env);
+      Workspace workspace = options.noStore ? null : Workspace.load(storeOptions, env).withLabels(options.labelMap());
       return new PlanRunner(options, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .run(plan, env, result)
+          .run(plan, DemoService.samplePlan(), env, result, workspace)
           .code();
     }
   }

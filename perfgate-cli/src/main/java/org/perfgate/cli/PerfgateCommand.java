@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Performance testing for CI: generate load, record, decide, report.",
-    subcommands = {RunCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, HistoryCommand.class, ShowCommand.class, BaselineCommand.class,
+        CompareCommand.class, TransferCommands.Export.class, TransferCommands.Import.class, StatsCommand.class})
 final class PerfgateCommand implements Runnable {
   private final Map<String, String> env;
 

@@ -1,6 +1,8 @@
 package org.perfgate.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.perfgate.model.Plan;
 import org.perfgate.plan.PlanLoader;
@@ -17,15 +19,18 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand PerfgateCommand parent;
   @Spec CommandSpec spec;
   @Mixin RunOptions options;
+  @Mixin StoreOptions storeOptions;
 
   @Parameters(paramLabel = "PLAN", description = "The plan file (YAML).")
   Path planFile;
 
   @Override
-  public Integer call() {
-    Plan plan = PlanLoader.load(planFile, options.mergedEnv(parent.env()));
+  public Integer call() throws java.io.IOException {
+    Map<String, String> env = options.mergedEnv(parent.env());
+    Plan plan = PlanLoader.load(planFile, env);
+    Workspace workspace = options.noStore ? null : Workspace.load(storeOptions, env).withLabels(options.labelMap());
     return new PlanRunner(options, spec.commandLine().getOut(), spec.commandLine().getErr())
-        .run(plan, options.mergedEnv(parent.env()))
+        .run(plan, Files.readString(planFile), env, null, workspace)
         .code();
   }
 }

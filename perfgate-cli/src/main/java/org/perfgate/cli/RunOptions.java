@@ -32,6 +32,21 @@ final class RunOptions {
       description = "HTTP client: http1 (HTTP/1.1 keep-alive) or h2c (HTTP/2 cleartext). Default: ${DEFAULT-VALUE}.")
   String http;
 
+  @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
+      description = "Run the plan N times; the trials are stored as one group for 'perfgate compare'. Default: ${DEFAULT-VALUE}.")
+  int trials;
+
+  @Option(names = "--warmup-trials", defaultValue = "0", paramLabel = "N",
+      description = "Run the plan N times first and discard those runs (JIT and caches warm up). Default: ${DEFAULT-VALUE}.")
+  int warmupTrials;
+
+  @Option(names = "--no-store", description = "Do not store the run in the history.")
+  boolean noStore;
+
+  @Option(names = "--label", paramLabel = "KEY=VALUE",
+      description = "A label of this environment (e.g. runner=ci-large), part of the stored fingerprint. Repeatable.")
+  List<String> labels = new ArrayList<>();
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of think-time randomness. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -46,6 +61,19 @@ final class RunOptions {
       merged.put(pair.substring(0, equals), pair.substring(equals + 1));
     }
     return merged;
+  }
+
+  /** {@code --label} flags as a map. */
+  Map<String, String> labelMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String pair : labels) {
+      int equals = pair.indexOf('=');
+      if (equals <= 0) {
+        throw new InvalidInputException("--label '" + pair + "': expected KEY=VALUE");
+      }
+      map.put(pair.substring(0, equals), pair.substring(equals + 1));
+    }
+    return map;
   }
 
   /** {@code --out} values by type ({@code json}, {@code csv}). */

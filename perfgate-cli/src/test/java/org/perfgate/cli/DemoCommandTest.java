@@ -19,7 +19,8 @@ class DemoCommandTest {
   void runsTheSamplePlanAgainstTheDemoServicePassingItsThresholds() {
     Path result = directory.resolve("reports/demo.json");
     long start = System.nanoTime();
-    Cli.Outcome outcome = Cli.run(Map.of(), "demo", "-q", "--no-color", "--result", result.toString());
+    Cli.Outcome outcome = Cli.run(Map.of("PERFGATE_STORE", directory.resolve("history.db").toString()), "demo", "-q",
+        "--no-color", "--result", result.toString());
 
     assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
     assertThat((System.nanoTime() - start) / 1e9).isLessThan(60);
@@ -29,6 +30,7 @@ class DemoCommandTest {
     RunResult run = Reports.readJson(result);
     assertThat(run.thresholds()).isNotEmpty().allMatch(t -> t.ok());
     assertThat(run.failures()).isEmpty();
+    assertThat(outcome.err()).containsPattern("stored run \\S+ in sqlite:.*history.db");
   }
 
   @Test

@@ -43,7 +43,8 @@ class RunEndToEndTest {
   }
 
   private Map<String, String> env() {
-    return Map.of("BASE_URL", "http://127.0.0.1:" + server.port());
+    return Map.of("BASE_URL", "http://127.0.0.1:" + server.port(),
+        "PERFGATE_STORE", directory.resolve("history.db").toString());
   }
 
   private static double counter(RunResult result, String key) {
@@ -127,7 +128,7 @@ class RunEndToEndTest {
           thresholds:
             http_req_failed: ['rate<0.01']
         """.formatted(TargetServer.refusedPort()));
-    Cli.Outcome outcome = Cli.run(Map.of(), "run", "-q", "--no-color", file.toString());
+    Cli.Outcome outcome = Cli.run(Map.of(), "run", "-q", "--no-color", "--no-store", file.toString());
 
     assertThat(outcome.exitCode()).isEqualTo(99);
     assertThat(outcome.out()).contains("connection refused: 10");
@@ -222,7 +223,7 @@ class RunEndToEndTest {
     try (org.perfgate.demo.DemoService demo = org.perfgate.demo.DemoService.start()) {
       for (Path example : examples) {
         Cli.Outcome outcome = Cli.run(Map.of("BASE_URL", demo.baseUri().toString(), "DURATION", "3s"), "run", "-q",
-            "--no-color", example.toString());
+            "--no-color", "--no-store", example.toString());
         assertThat(outcome.exitCode()).as(example + "\n" + outcome.out() + outcome.err()).isZero();
       }
     }
