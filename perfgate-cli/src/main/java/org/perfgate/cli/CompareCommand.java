@@ -66,6 +66,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No ANSI colors.")
   boolean noColor;
 
+  @Option(names = "--fail-on-inconclusive",
+      description = "Exit 111 when a statistic cannot be decided (too few trials or too much noise for the tolerance).")
+  boolean failOnInconclusive;
+
   @Override
   public Integer call() {
     Map<String, Path> files = outputFiles();
@@ -95,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
     });
     return switch (comparison.overall()) {
       case REGRESSION -> ExitCode.REGRESSION.code();
-      case INCONCLUSIVE -> ExitCode.INCONCLUSIVE.code();
+      case INCONCLUSIVE -> failOnInconclusive ? ExitCode.INCONCLUSIVE.code() : ExitCode.OK.code();
       case NO_CHANGE, IMPROVEMENT -> ExitCode.OK.code();
     };
   }

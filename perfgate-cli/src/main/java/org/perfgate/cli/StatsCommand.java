@@ -47,8 +47,9 @@ final class StatsCommand implements Runnable {
 
   /**
    * {@code perfgate stats compare --base FILE --head FILE}: the verdict on two sets of trials, one
-   * number per trial. Exit code 0 for no change or an improvement, 110 for a regression, 111 when
-   * the data cannot tell, 104 for bad input.
+   * number per trial. Exit code 0 for no change or an improvement (and for inconclusive unless
+   * {@code --fail-on-inconclusive}), 110 for a regression, 111 when the data cannot tell and that
+   * was asked to fail, 104 for bad input.
    */
   @Command(name = "compare", mixinStandardHelpOptions = true,
       description = {
@@ -56,7 +57,8 @@ final class StatsCommand implements Runnable {
               + " one per line; blank lines and '#' comments are ignored.",
           "Mann-Whitney U test and Hodges-Lehmann change of the log values, with its confidence interval and"
               + " the minimum detectable effect (MDE).",
-          "Exit codes: 0 no change or improvement, 110 regression, 111 inconclusive, 104 bad input."})
+          "Exit codes: 0 no change, improvement or inconclusive; 110 regression; 111 inconclusive with"
+              + " --fail-on-inconclusive; 104 bad input."})
   static final class StatsCompareCommand implements Callable<Integer> {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern PERCENT = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)%?");
@@ -84,6 +86,10 @@ final class StatsCommand implements Runnable {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--fail-on-inconclusive",
+        description = "Exit 111 when the data cannot tell (too few trials or too much noise for the tolerance).")
+    boolean failOnInconclusive;
+
     @Override
     public Integer call() {
       CompareOptions options = CompareOptions.defaults()
@@ -96,7 +102,7 @@ final class StatsCommand implements Runnable {
       out.flush();
       return switch (statistics.verdict()) {
         case REGRESSION -> ExitCode.REGRESSION.code();
-        case INCONCLUSIVE -> ExitCode.INCONCLUSIVE.code();
+        case INCONCLUSIVE -> failOnInconclusive ? ExitCode.INCONCLUSIVE.code() : ExitCode.OK.code();
         case NO_CHANGE, IMPROVEMENT -> ExitCode.OK.code();
       };
     }

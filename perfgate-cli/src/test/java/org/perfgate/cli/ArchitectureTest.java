@@ -37,6 +37,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheStoreSpeaksSql() {
+    noClasses().that().resideOutsideOfPackage("org.perfgate.store..")
+        .should().dependOnClassesThat().resideInAPackage("java.sql..")
+        .check(perfgate);
+  }
+
+  @Test
+  void statsAndStoreNeverDependOnTheEngine() {
+    noClasses().that().resideInAnyPackage("org.perfgate.stats..", "org.perfgate.store..")
+        .should().dependOnClassesThat().resideInAPackage("org.perfgate.engine..")
+        .check(perfgate);
+  }
+
+  @Test
   void reportsNeverDependOnTheEngine() {
     noClasses().that().resideInAPackage("org.perfgate.report..")
         .should().dependOnClassesThat().resideInAPackage("org.perfgate.engine..")

@@ -81,8 +81,9 @@ class StatsCommandTest {
   }
 
   @Test
-  void twoTrialsPerSideAreInconclusive() throws IOException {
-    Cli.Outcome outcome = compare("100\n130\n", "160\n190\n");
+  void twoTrialsPerSideAreInconclusiveWhichFailsOnlyWhenAsked() throws IOException {
+    assertThat(compare("100\n130\n", "160\n190\n").exitCode()).isZero();
+    Cli.Outcome outcome = compare("100\n130\n", "160\n190\n", "--fail-on-inconclusive");
 
     assertThat(outcome.out()).isEqualTo("""
         baseline: median 115 (2 trials)
@@ -113,7 +114,7 @@ class StatsCommandTest {
 
   @Test
   void writesUnboundedValuesAsJsonNull() throws IOException {
-    Cli.Outcome outcome = compare("100\n130\n", "160\n190\n", "--json");
+    Cli.Outcome outcome = compare("100\n130\n", "160\n190\n", "--json", "--fail-on-inconclusive");
 
     JsonNode json = new ObjectMapper().readTree(outcome.out());
     assertThat(json.get("ciHighPercent").isNull()).isTrue();
@@ -178,7 +179,7 @@ class StatsCommandTest {
     Cli.Outcome outcome = Cli.run("stats", "compare", "--help");
 
     assertThat(outcome.out()).startsWith("Usage: perfgate stats compare")
-        .contains("Exit codes: 0 no change or improvement, 110 regression, 111 inconclusive, 104")
+        .contains("Exit codes: 0 no change, improvement or inconclusive; 110 regression; 111")
         .contains("improvement, e.g. 3%. Default: 0%.");
     assertThat(outcome.exitCode()).isZero();
   }
