@@ -62,9 +62,12 @@ class HistoryEndToEndTest {
   }
 
   /** Runs {@code trials} stored trials and returns their run ids. */
-  private List<String> runTrials(Map<String, String> env, Path plan, int delayMillis, int trials) {
-    Cli.Outcome outcome = Cli.run(env, "run", "-q", "--no-color", "--warmup-trials", "1", "--trials",
-        Integer.toString(trials), "-e", "DELAY=" + delayMillis, plan.toString());
+  private List<String> runTrials(Map<String, String> env, Path plan, int delayMillis, int trials, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("run", "-q", "--no-color", "--warmup-trials", "1",
+        "--trials", Integer.toString(trials), "-e", "DELAY=" + delayMillis));
+    args.addAll(List.of(extra));
+    args.add(plan.toString());
+    Cli.Outcome outcome = Cli.run(env, args.toArray(String[]::new));
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     Matcher matcher = STORED.matcher(outcome.err());
     List<String> ids = new java.util.ArrayList<>();
@@ -165,6 +168,21 @@ class HistoryEndToEndTest {
     Cli.Outcome noOther = Cli.run(env, "compare", one, "--baseline", "latest");
     assertThat(noOther.exitCode()).isEqualTo(104);
     assertThat(noOther.err()).contains("--baseline latest: no other run of plan 'one'");
+  }
+
+  @Test
+  void warnsAboutDifferentEnvironmentsAndRefusesThemWhenStrict() throws IOException {
+    Map<String, String> env = env(directory.resolve("history.db"));
+    Path plan = plan("envs");
+    String small = runTrials(env, plan, 1, 2, "--label", "runner=small").get(0);
+    String large = runTrials(env, plan, 1, 2, "--label", "runner=large").get(0);
+
+    Cli.Outcome warned = Cli.run(env, "compare", large, "--baseline", small, "--no-color");
+    assertThat(warned.out()).contains("different environments").contains("runner=small").contains("runner=large");
+
+    Cli.Outcome strict = Cli.run(env, "compare", large, "--baseline", small, "--strict-env");
+    assertThat(strict.exitCode()).isEqualTo(104);
+    assertThat(strict.err()).startsWith("perfgate: error: --strict-env: the runs come from different environments");
   }
 
   @Test
