@@ -10,7 +10,6 @@ import org.perfgate.store.Baseline;
 import org.perfgate.store.HistoryQuery;
 import org.perfgate.store.RunStore;
 import org.perfgate.store.RunSummary;
-import org.perfgate.store.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +55,7 @@ final class BaselineCommand implements Runnable {
           }
           id = newest.get(0).id();
         } else {
-          id = store.find(runId).map(StoredRun::id).orElseThrow(() -> new InvalidInputException(
-              "unknown run '" + runId + "' in " + store.describe() + "; 'perfgate history' lists the runs"));
+          id = Sides.find(store, runId).id();
         }
         store.saveBaseline(name, id);
         spec.commandLine().getOut().println("baseline '" + name + "' -> run " + id);

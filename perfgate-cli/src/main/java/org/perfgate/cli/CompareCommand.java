@@ -106,13 +106,7 @@ final class CompareCommand implements Callable<Integer> {
 
   private Map<String, String> planEnv() {
     Map<String, String> merged = new LinkedHashMap<>(parent.env());
-    for (String pair : env) {
-      int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        throw new InvalidInputException("--env '" + pair + "': expected KEY=VALUE");
-      }
-      merged.put(pair.substring(0, equals), pair.substring(equals + 1));
-    }
+    merged.putAll(Flags.keyValues("--env", env));
     return merged;
   }
 
@@ -158,15 +152,6 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private Map<String, Path> outputFiles() {
-    Map<String, Path> files = new LinkedHashMap<>();
-    for (String output : outputs) {
-      int equals = output.indexOf('=');
-      String type = equals < 0 ? output : output.substring(0, equals);
-      if (!List.of("json", "junit", "markdown", "csv").contains(type) || equals < 0 || equals == output.length() - 1) {
-        throw new InvalidInputException("--out '" + output + "': expected json=FILE, junit=FILE, markdown=FILE or csv=FILE");
-      }
-      files.put(type, Path.of(output.substring(equals + 1)));
-    }
-    return files;
+    return Flags.outputs(outputs, List.of("json", "junit", "markdown", "csv"));
   }
 }

@@ -56,7 +56,7 @@ final class HistoryCommand implements Callable<Integer> {
       query = query.withTag(tag);
     }
     if (since != null) {
-      query = query.withSince(Instant.now().minus(Flags.duration("--since", since)));
+      query = query.withSince(Instant.now().minus(duration("--since", since)));
     }
     PrintWriter out = spec.commandLine().getOut();
     try (RunStore store = Workspace.load(storeOptions, parent.env()).openStore()) {
@@ -81,20 +81,15 @@ final class HistoryCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  private static String clip(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  private static java.time.Duration duration(String flag, String value) {
+    try {
+      return DurationParser.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new org.perfgate.model.InvalidInputException(flag + " '" + value + "': " + e.getMessage());
+    }
   }
 
-  /** Flag value parsing shared by the history commands. */
-  static final class Flags {
-    private Flags() {}
-
-    static java.time.Duration duration(String flag, String value) {
-      try {
-        return DurationParser.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new org.perfgate.model.InvalidInputException(flag + " '" + value + "': " + e.getMessage());
-      }
-    }
+  private static String clip(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.perfgate.model.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that runs a plan ({@code run}, {@code demo}). */
@@ -53,44 +52,17 @@ final class RunOptions {
   /** The process environment with {@code -e} flags over it. */
   Map<String, String> mergedEnv(Map<String, String> processEnv) {
     Map<String, String> merged = new LinkedHashMap<>(processEnv);
-    for (String pair : env) {
-      int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        throw new InvalidInputException("--env '" + pair + "': expected KEY=VALUE");
-      }
-      merged.put(pair.substring(0, equals), pair.substring(equals + 1));
-    }
+    merged.putAll(Flags.keyValues("--env", env));
     return merged;
   }
 
   /** {@code --label} flags as a map. */
   Map<String, String> labelMap() {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String pair : labels) {
-      int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        throw new InvalidInputException("--label '" + pair + "': expected KEY=VALUE");
-      }
-      map.put(pair.substring(0, equals), pair.substring(equals + 1));
-    }
-    return map;
+    return Flags.keyValues("--label", labels);
   }
 
   /** {@code --out} values by type ({@code json}, {@code csv}). */
   Map<String, Path> outputFiles() {
-    Map<String, Path> files = new LinkedHashMap<>();
-    for (String output : outputs) {
-      int equals = output.indexOf('=');
-      String type = equals < 0 ? output : output.substring(0, equals);
-      if (!type.equals("json") && !type.equals("csv")) {
-        throw new InvalidInputException("--out '" + output + "': unknown output type '" + type
-            + "'; expected json=FILE or csv=FILE");
-      }
-      if (equals < 0 || equals == output.length() - 1) {
-        throw new InvalidInputException("--out '" + output + "': expected " + type + "=FILE");
-      }
-      files.put(type, Path.of(output.substring(equals + 1)));
-    }
-    return files;
+    return Flags.outputs(outputs, List.of("json", "csv"));
   }
 }

@@ -2,7 +2,6 @@ package org.perfgate.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.RunMetadata;
 import org.perfgate.report.Reports;
 import org.perfgate.store.RunStore;
@@ -32,8 +31,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (RunStore store = Workspace.load(storeOptions, parent.env()).openStore()) {
-      StoredRun run = store.find(runId).orElseThrow(() -> new InvalidInputException(
-          "unknown run '" + runId + "' in " + store.describe() + "; 'perfgate history' lists the runs"));
+      StoredRun run = Sides.find(store, runId);
       RunMetadata metadata = run.metadata();
       out.println("         run: " + run.id() + " (trial " + metadata.trial() + " of group " + metadata.trialGroup() + ")");
       out.println("     project: " + metadata.project());

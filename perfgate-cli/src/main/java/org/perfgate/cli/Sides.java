@@ -22,9 +22,14 @@ final class Sides {
   private Sides() {}
 
   static Trials run(RunStore store, String runId) {
-    StoredRun run = store.find(runId).orElseThrow(() -> new InvalidInputException(
-        "unknown run '" + runId + "' in " + store.describe() + "; 'perfgate history' lists the runs"));
+    StoredRun run = find(store, runId);
     return group(store, run.metadata().trialGroup(), "run " + run.id());
+  }
+
+  /** The run with this id or unique prefix, or a clear error. */
+  static StoredRun find(RunStore store, String runId) {
+    return store.find(runId).orElseThrow(() -> new InvalidInputException(
+        "unknown run '" + runId + "' in " + store.describe() + "; 'perfgate history' lists the runs"));
   }
 
   static Trials baseline(RunStore store, String reference, Trials head) {

@@ -86,7 +86,7 @@ public final class RunComparator {
           notes.add("budget '" + budget.expression() + "' on " + budget.metric() + " could not be checked: the "
               + "candidate has no such values (missing metric, or a percentile other than p(50/90/95/99/99.9))");
         }
-        double observed = values.map(RunComparator::median).orElse(Double.NaN);
+        double observed = values.map(TrialComparison::median).orElse(Double.NaN);
         boolean ok = values.isPresent() && budget.operator().test(observed, budget.limit());
         budgetResults.add(new BudgetResult(budget.metric(), budget.expression(), false, observed, budget.limit(), ok));
       } else {
@@ -207,12 +207,5 @@ public final class RunComparator {
 
   private static double min(double[] values) {
     return Arrays.stream(values).min().orElse(0);
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 }

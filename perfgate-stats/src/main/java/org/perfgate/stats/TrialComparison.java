@@ -114,7 +114,8 @@ public final class TrialComparison {
     return Math.expm1(logShift) * 100;
   }
 
-  private static double median(double[] values) {
+  /** The median; the mean of the middle two for an even count. */
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
