@@ -23,12 +23,4 @@ public record EngineOptions(HttpClientOptions http, Map<String, String> processE
   public static EngineOptions defaults() {
     return new EngineOptions(HttpClientOptions.DEFAULTS, Map.of(), 1, status -> {});
   }
-
-  public EngineOptions withListener(RunListener newListener) {
-    return new EngineOptions(http, processEnv, seed, newListener);
-  }
-
-  public EngineOptions withProcessEnv(Map<String, String> env) {
-    return new EngineOptions(http, env, seed, listener);
-  }
 }

@@ -24,10 +24,6 @@ final class RampingVusSchedule {
     }
   }
 
-  long totalNanos() {
-    return endNanos.length == 0 ? 0 : endNanos[endNanos.length - 1];
-  }
-
   /** VUs wanted at {@code offsetNanos} since the executor's start (rounded down, as k6 does). */
   long targetAt(long offsetNanos) {
     long from = startVus;

@@ -23,10 +23,6 @@ final class SampleSinks {
     this.registry = registry;
   }
 
-  MetricRegistry registry() {
-    return registry;
-  }
-
   TrendRecorder[] trends(BuiltinMetric metric, Map<String, String> tags, boolean withName) {
     List<MetricKey> keys = keys(metric, tags, withName);
     TrendRecorder[] recorders = new TrendRecorder[keys.size()];
