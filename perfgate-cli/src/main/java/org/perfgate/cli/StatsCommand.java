@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code perfgate stats}: statistics on trial values measured elsewhere; the work is in the subcommands. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-    description = "Statistics on trial values: compare a baseline's trials with a candidate's.",
-    subcommands = StatsCommand.StatsCompareCommand.class)
+    description = "Statistics on values measured elsewhere: compare a baseline's trials with a candidate's, find"
+        + " change points in a series.",
+    subcommands = {StatsCommand.StatsCompareCommand.class, StatsDetectCommand.class})
 final class StatsCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -109,17 +110,29 @@ final class StatsCommand implements Runnable {
 
     /** One positive number per line; blank lines and {@code #} comments (whole-line or trailing) ignored. */
     static double[] readTrials(Path file) {
+      double[] values = readNumbers(file, "trial file", true);
+      if (values.length < 2) {
+        throw new InvalidInputException(file + ": expected at least 2 values (one per trial), got " + values.length);
+      }
+      return values;
+    }
+
+    /**
+     * One number per line, {@code > 0} when {@code positive}; blank lines and {@code #} comments
+     * (whole-line or trailing) ignored. {@code kind} names the file in messages ("trial file").
+     */
+    static double[] readNumbers(Path file, String kind, boolean positive) {
       List<String> lines;
       try {
         lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
-        throw new InvalidInputException("trial file not found: " + file);
+        throw new InvalidInputException(kind + " not found: " + file);
       } catch (MalformedInputException e) {
-        throw new InvalidInputException("cannot read trial file " + file + ": it is not UTF-8 text");
+        throw new InvalidInputException("cannot read " + kind + " " + file + ": it is not UTF-8 text");
       } catch (AccessDeniedException e) {
-        throw new InvalidInputException("cannot read trial file " + file + ": permission denied");
+        throw new InvalidInputException("cannot read " + kind + " " + file + ": permission denied");
       } catch (IOException e) {
-        throw new InvalidInputException("cannot read trial file " + file + ": " + e.getMessage());
+        throw new InvalidInputException("cannot read " + kind + " " + file + ": " + e.getMessage());
       }
       double[] values = new double[lines.size()];
       int count = 0;
@@ -134,14 +147,14 @@ final class StatsCommand implements Runnable {
           throw new InvalidInputException(file + ":" + (i + 1) + ": expected a number, got '" + text + "'");
         }
         double value = Double.parseDouble(text);
-        if (!(value > 0) || Double.isInfinite(value)) {
+        if (positive && (!(value > 0) || Double.isInfinite(value))) {
           throw new InvalidInputException(file + ":" + (i + 1) + ": expected a number > 0 (changes are compared as"
               + " ratios), got '" + text + "'");
         }
+        if (Double.isInfinite(value)) {
+          throw new InvalidInputException(file + ":" + (i + 1) + ": expected a finite number, got '" + text + "'");
+        }
         values[count++] = value;
-      }
-      if (count < 2) {
-        throw new InvalidInputException(file + ": expected at least 2 values (one per trial), got " + count);
       }
       return Arrays.copyOf(values, count);
     }
@@ -225,7 +238,7 @@ final class StatsCommand implements Runnable {
     }
 
     /** Four significant digits, whole numbers from 1000 on, no exponent, no trailing zeros. */
-    private static String number(double value) {
+    static String number(double value) {
       BigDecimal decimal = BigDecimal.valueOf(value);
       BigDecimal rounded = Math.abs(value) >= 1000
           ? decimal.setScale(0, RoundingMode.HALF_EVEN)

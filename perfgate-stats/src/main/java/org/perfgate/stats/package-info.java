@@ -4,8 +4,10 @@
  * {@link org.perfgate.model.TrialStatistics} with the estimated change, its confidence interval,
  * the p-value, the minimum detectable effect and a {@link org.perfgate.model.Verdict};
  * {@link org.perfgate.stats.RunComparator} applies it to stored runs, statistic by statistic, with
- * budgets. Public: those two and {@link org.perfgate.stats.CompareOptions}; the rank statistics
- * behind them are package-private. Pure: no I/O, no clocks; anything random is seeded.
+ * budgets; {@link org.perfgate.stats.ChangePoints} finds change points in a series (E-divisive
+ * means with a permutation test) as {@link org.perfgate.stats.ChangePoint}s. Public: those three,
+ * {@link org.perfgate.stats.CompareOptions} and {@link org.perfgate.stats.DetectOptions}; the rank
+ * and energy statistics behind them are package-private. Pure: no I/O, no clocks; anything random is seeded.
  *
  * <p>May use: perfgate-model, Apache Commons Statistics (inference, distribution).
  */

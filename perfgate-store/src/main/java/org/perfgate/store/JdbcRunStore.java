@@ -146,6 +146,12 @@ final class JdbcRunStore implements RunStore {
   }
 
   @Override
+  public List<MetricPoint> metricHistory(
+      String planName, String metricKey, String statistic, Optional<String> branch, int limit) {
+    return MetricHistoryQuery.run(database, planName, metricKey, statistic, branch, limit);
+  }
+
+  @Override
   public List<StoredRun> trialGroup(String trialGroup) {
     Objects.requireNonNull(trialGroup, "trialGroup");
     return database.read(connection -> selectRuns(connection, "WHERE r.trial_group = ? ORDER BY r.trial, r.id",

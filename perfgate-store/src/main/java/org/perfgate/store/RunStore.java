@@ -59,6 +59,21 @@ public interface RunStore extends AutoCloseable {
   /** Runs matching {@code query}, newest first, without decoding their results. */
   List<RunSummary> history(HistoryQuery query);
 
+  /**
+   * One statistic of one metric over the runs of a plan, oldest first: the newest {@code limit} runs
+   * that recorded it (each trial of a group is its own point).
+   *
+   * @param metricKey the metric as stored, e.g. {@code http_req_duration} or {@code
+   *     http_req_duration{name:login}}
+   * @param statistic a stored statistic: {@code count, min, avg, p50, p90, p95, p99, p999, max} (trends),
+   *     {@code rate} (counters, rates), {@code value} (gauges, rates)
+   * @param branch only runs on this branch, when given
+   * @param limit at most this many points, {@code >= 1}
+   * @throws org.perfgate.model.InvalidInputException an unknown statistic (the message lists the allowed ones)
+   */
+  List<MetricPoint> metricHistory(
+      String planName, String metricKey, String statistic, Optional<String> branch, int limit);
+
   /** The trials of one group, by trial number; empty for an unknown group. */
   List<StoredRun> trialGroup(String trialGroup);
 

@@ -164,6 +164,12 @@ final class SpoolingStore implements RunStore {
   }
 
   @Override
+  public List<MetricPoint> metricHistory(
+      String planName, String metricKey, String statistic, Optional<String> branch, int limit) {
+    return store().metricHistory(planName, metricKey, statistic, branch, limit);
+  }
+
+  @Override
   public List<StoredRun> trialGroup(String trialGroup) {
     return store().trialGroup(trialGroup);
   }

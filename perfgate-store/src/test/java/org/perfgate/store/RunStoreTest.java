@@ -102,6 +102,41 @@ class RunStoreTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void readsOneStatisticOfAMetricOverAPlansRunsOldestFirstFilteredByBranch(Backend backend) {
+    try (RunStore store = open(backend)) {
+      String first = store.save(metadata("checkout", T0, "g1", 1), result("checkout", 900, 100, true));
+      String second = store.save(metadata("checkout", T0.plusSeconds(60), "g1", 2), result("checkout", 900, 105, true));
+      String feature = store.save(metadata("checkout", T0.plusSeconds(120), "g2", 1, "feature", null),
+          result("checkout", 1000, 130, true));
+      store.save(metadata("search", T0.plusSeconds(180), "g3", 1), result("search", 1000, 999, true));
+      store.save(metadata("checkout", T0.plusSeconds(240), "g4", 1, "main", null),
+          TestRuns.resultWithoutHttp("checkout", "aborted"));
+
+      List<MetricPoint> all = store.metricHistory("checkout", "http_req_duration", "p95", Optional.empty(), 100);
+
+      assertThat(all).extracting(MetricPoint::runId).containsExactly(first, second, feature);
+      assertThat(all).extracting(MetricPoint::value).containsExactly(100.0, 105.0, 130.0);
+      assertThat(all.get(1)).isEqualTo(new MetricPoint(second, "g1", 2, T0.plusSeconds(60),
+          Optional.of("0123456789abcdef0123456789abcdef01234567"), Optional.of("main"), 105));
+      assertThat(store.metricHistory("checkout", "http_req_duration", "p95", Optional.of("main"), 100))
+          .extracting(MetricPoint::runId).containsExactly(first, second);
+      assertThat(store.metricHistory("checkout", "http_req_duration", "p95", Optional.empty(), 2))
+          .extracting(MetricPoint::runId).containsExactly(second, feature);
+      assertThat(store.metricHistory("checkout", "http_reqs", "count", Optional.empty(), 100))
+          .extracting(MetricPoint::value).containsExactly(900.0, 900.0, 1000.0);
+      assertThat(store.metricHistory("checkout", "http_req_duration{name:login,status:200}", "p95", Optional.empty(),
+          100)).hasSize(3);
+      assertThat(store.metricHistory("nope", "http_req_duration", "p95", Optional.empty(), 100)).isEmpty();
+      assertThatThrownBy(() -> store.metricHistory("checkout", "http_req_duration", "p95; DROP TABLE runs",
+          Optional.empty(), 10))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("unknown statistic 'p95; DROP TABLE runs': expected one of count, min, avg, p50, p90, p95, p99,"
+              + " p999, max, rate, value");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void returnsTheTrialsOfAGroupByTrialNumber(Backend backend) {
     try (RunStore store = open(backend)) {
       for (int trial : new int[] {3, 1, 2}) {
