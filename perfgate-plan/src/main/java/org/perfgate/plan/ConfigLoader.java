@@ -8,12 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.perfgate.model.Budget;
 import org.perfgate.model.InvalidInputException;
 
 /** Reads {@code perfgate.yaml}, with the same located errors and {@code ${VAR}} substitution as plans. */
 public final class ConfigLoader {
-  private static final List<String> FIELDS = List.of("project", "store", "labels", "budgets", "profiles");
+  private static final List<String> FIELDS = List.of("project", "store", "labels", "budgets", "profiles", "ab");
 
   private ConfigLoader() {}
 
@@ -39,7 +40,7 @@ public final class ConfigLoader {
 
   /** Parses {@code perfgate.yaml} text. */
   public static PerfgateConfig parse(String yaml, String sourceName, Map<String, String> env) {
-    Node root = EnvSubstitution.apply(YamlReader.read(yaml, sourceName), env);
+    Node root = substitute(YamlReader.read(yaml, sourceName), env);
     Fields fields = Fields.of(root, "", FIELDS);
     Optional<String> project = fields.optional("project", Values::nonEmptyText);
     Optional<String> store = fields.optional("store", Values::nonEmptyText);
@@ -53,6 +54,21 @@ public final class ConfigLoader {
         profiles.put(entry.key(), profile.get("budgets", BudgetParser::parse, List.of()));
       }
     }
-    return new PerfgateConfig(sourceName, project, store, labels, budgets, profiles);
+    Optional<AbConfig> ab = fields.optional("ab", AbConfigParser::parse);
+    return new PerfgateConfig(sourceName, project, store, labels, budgets, profiles, ab);
+  }
+
+  /** Substitutes {@code ${VAR}} everywhere, but leaves {@link AbConfig#PLACEHOLDERS} in {@code ab:} for later. */
+  private static Node substitute(Node root, Map<String, String> env) {
+    if (!(root instanceof Node.MapNode map) || !map.entries().containsKey("ab")) {
+      return EnvSubstitution.apply(root, env);
+    }
+    Map<String, Node.Entry> entries = new LinkedHashMap<>();
+    for (Node.Entry entry : map.entries().values()) {
+      Set<String> kept = entry.key().equals("ab") ? AbConfig.PLACEHOLDERS : Set.of();
+      Node value = EnvSubstitution.apply(entry.value(), entry.key(), env, kept);
+      entries.put(entry.key(), new Node.Entry(entry.key(), entry.keyLocation(), value));
+    }
+    return new Node.MapNode(map.location(), map.keyLocation(), entries);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +16,24 @@ final class EnvSubstitution {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Map<String, String> env;
+  private final Set<String> kept;
 
-  private EnvSubstitution(Map<String, String> env) {
+  private EnvSubstitution(Map<String, String> env, Set<String> kept) {
     this.env = env;
+    this.kept = kept;
   }
 
   /** A copy of {@code root} with every string scalar substituted from {@code env}. */
   static Node apply(Node root, Map<String, String> env) {
-    return new EnvSubstitution(env).walk(root, "");
+    return new EnvSubstitution(env, Set.of()).walk(root, "");
+  }
+
+  /**
+   * As {@link #apply(Node, Map)} for the value at {@code path}, except that {@code ${NAME}} of a
+   * {@code kept} name stays as written, to be replaced later by whoever knows its value.
+   */
+  static Node apply(Node node, String path, Map<String, String> env, Set<String> kept) {
+    return new EnvSubstitution(env, kept).walk(node, path);
   }
 
   private Node walk(Node node, String path) {
@@ -79,6 +90,9 @@ final class EnvSubstitution {
     if (!NAME.matcher(name).matches()) {
       throw Errors.at(scalar, path, "invalid environment variable reference '${" + reference
           + "}'; expected ${NAME} or ${NAME:-default} with NAME made of letters, digits and _");
+    }
+    if (fallback == null && kept.contains(name)) {
+      return "${" + name + "}";
     }
     String value = env.get(name);
     if (fallback != null && (value == null || value.isEmpty())) {

@@ -19,6 +19,8 @@ import org.perfgate.model.InvalidInputException;
  * @param labels environment labels, part of each run's fingerprint
  * @param budgets the default budgets
  * @param profiles budgets per profile name
+ * @param ab how {@code perfgate ab} builds, starts and measures a revision, when the file has an
+ *     {@code ab:} section
  */
 public record PerfgateConfig(
     String source,
@@ -26,7 +28,8 @@ public record PerfgateConfig(
     Optional<String> store,
     Map<String, String> labels,
     List<Budget> budgets,
-    Map<String, List<Budget>> profiles) {
+    Map<String, List<Budget>> profiles,
+    Optional<AbConfig> ab) {
   public PerfgateConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(project, "project");
@@ -34,11 +37,13 @@ public record PerfgateConfig(
     labels = Map.copyOf(labels);
     budgets = List.copyOf(budgets);
     profiles = Map.copyOf(profiles);
+    Objects.requireNonNull(ab, "ab");
   }
 
   /** No file: defaults everywhere. */
   public static PerfgateConfig empty() {
-    return new PerfgateConfig("<defaults>", Optional.empty(), Optional.empty(), Map.of(), List.of(), Map.of());
+    return new PerfgateConfig("<defaults>", Optional.empty(), Optional.empty(), Map.of(), List.of(), Map.of(),
+        Optional.empty());
   }
 
   /**
