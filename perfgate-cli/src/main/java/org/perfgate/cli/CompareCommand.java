@@ -13,7 +13,6 @@ import org.perfgate.model.EnvironmentFingerprint;
 import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.RunMetadata;
 import org.perfgate.plan.PlanLoader;
-import org.perfgate.report.Reports;
 import org.perfgate.stats.CompareOptions;
 import org.perfgate.stats.RunComparator;
 import org.perfgate.store.RunStore;
@@ -86,22 +85,8 @@ final class CompareCommand implements Callable<Integer> {
       comparison = RunComparator.compare(head.side().metadata().planName(), base.side(), base.results(), head.side(),
           head.results(), budgets, options, warnings);
     }
-    spec.commandLine().getOut().print(Reports.comparisonConsole(comparison, !noColor && Terminal.isInteractive()));
-    spec.commandLine().getOut().flush();
-    files.forEach((type, file) -> {
-      switch (type) {
-        case "json" -> Reports.writeComparisonJson(comparison, file);
-        case "junit" -> Reports.writeComparisonJunit(comparison, file);
-        case "csv" -> Reports.writeComparisonCsv(comparison, file);
-        default -> TextFiles.write(file, Reports.comparisonMarkdown(comparison));
-      }
-      spec.commandLine().getErr().println("perfgate: wrote " + file);
-    });
-    return switch (comparison.overall()) {
-      case REGRESSION -> ExitCode.REGRESSION.code();
-      case INCONCLUSIVE -> failOnInconclusive ? ExitCode.INCONCLUSIVE.code() : ExitCode.OK.code();
-      case NO_CHANGE, IMPROVEMENT -> ExitCode.OK.code();
-    };
+    return ComparisonOutput.report(comparison, files, !noColor && Terminal.isInteractive(), failOnInconclusive,
+        spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   private Map<String, String> planEnv() {
@@ -152,6 +137,6 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private Map<String, Path> outputFiles() {
-    return Flags.outputs(outputs, List.of("json", "junit", "markdown", "csv"));
+    return Flags.outputs(outputs, ComparisonOutput.TYPES);
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Performance testing for CI: generate load, record, decide, report.",
     subcommands = {RunCommand.class, DemoCommand.class, HistoryCommand.class, ShowCommand.class, BaselineCommand.class,
-        CompareCommand.class, DetectCommand.class, TransferCommands.Export.class, TransferCommands.Import.class,
+        CompareCommand.class, DetectCommand.class, AbCommand.class, TransferCommands.Export.class, TransferCommands.Import.class,
         StatsCommand.class})
 final class PerfgateCommand implements Runnable {
   private final Map<String, String> env;

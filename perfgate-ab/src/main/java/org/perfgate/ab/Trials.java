@@ -1,0 +1,246 @@
+package org.perfgate.ab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.perfgate.engine.Engine;
+import org.perfgate.engine.EngineOptions;
+import org.perfgate.engine.spi.HttpClientOptions;
+import org.perfgate.engine.spi.HttpProtocol;
+import org.perfgate.model.ComparedSide;
+import org.perfgate.model.Plan;
+import org.perfgate.model.RunMetadata;
+import org.perfgate.model.RunResult;
+import org.perfgate.plan.AbConfig;
+import org.perfgate.plan.PlanLoader;
+import org.perfgate.store.RunStore;
+
+/**
+ * Runs the interleaved trials. Each trial starts a fresh system under test, runs the warm-up
+ * (discarded), runs every plan once, stores each result and stops the system. A fresh system per
+ * trial costs a start-up each time but makes trials independent: JIT state, caches, heap and leaks
+ * of one trial do not flow into the next, so the trials are the independent samples the comparison's
+ * statistics assume (and start-up cost is measured every time).
+ *
+ * <p>A trial whose system crashes, or (after the side's first successful trial) never becomes ready,
+ * is recorded as failed and the run goes on; on a side's first trial the same failure ends the run,
+ * since it points at the configuration rather than bad luck.
+ */
+final class Trials {
+  /** One side's revision, build and what its trials produced so far. */
+  static final class SideState {
+    final Side side;
+    final Revision revision;
+    final Path worktree;
+    final Path artifact;
+    final List<List<String>> runIds = new ArrayList<>();
+    final List<List<RunResult>> results = new ArrayList<>();
+    final List<List<SutMetrics>> sutMetrics = new ArrayList<>();
+    final List<RunMetadata> firstMetadata = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
+    int attempts;
+    int successes;
+
+    SideState(Side side, Revision revision, Path worktree, Path artifact, int plans) {
+      this.side = side;
+      this.revision = revision;
+      this.worktree = worktree;
+      this.artifact = artifact;
+      for (int plan = 0; plan < plans; plan++) {
+        runIds.add(new ArrayList<>());
+        results.add(new ArrayList<>());
+        sutMetrics.add(new ArrayList<>());
+      }
+    }
+
+    String label() {
+      return side.label() + " " + revision.describe();
+    }
+  }
+
+  private final AbConfig config;
+  private final AbRequest request;
+  private final HttpProtocol protocol;
+  private final RunStore store;
+  private final Consumer<String> progress;
+  private final Path runDirectory;
+  private final String runId;
+  private final List<Path> planFiles;
+  private final List<String> planHashes = new ArrayList<>();
+
+  Trials(AbConfig config, AbRequest request, HttpProtocol protocol, RunStore store, Consumer<String> progress,
+      Path runDirectory, String runId) {
+    this.config = config;
+    this.request = request;
+    this.protocol = protocol;
+    this.store = store;
+    this.progress = progress;
+    this.runDirectory = runDirectory;
+    this.runId = runId;
+    this.planFiles = config.plans().stream().map(plan -> request.projectDirectory().resolve(plan)).toList();
+    for (Path plan : planFiles) {
+      planHashes.add(sha256(read(plan)));
+    }
+  }
+
+  /** Runs every trial in {@code order} and returns each plan's trials per side. */
+  List<AbResult.PlanTrials> run(List<Side> order, SideState base, SideState head) {
+    Map<Side, SideState> sides = new EnumMap<>(Side.class);
+    sides.put(Side.BASE, base);
+    sides.put(Side.HEAD, head);
+    // Plans are checked once up front, so a typo fails in a second, not after the first build and start.
+    for (Path plan : planFiles) {
+      PlanLoader.load(plan, planEnv(1));
+    }
+    for (int index = 0; index < order.size(); index++) {
+      SideState side = sides.get(order.get(index));
+      progress.accept("trial " + (index + 1) + " of " + order.size() + ": " + side.label());
+      trial(side);
+    }
+    List<AbResult.PlanTrials> plans = new ArrayList<>();
+    for (int plan = 0; plan < planFiles.size(); plan++) {
+      AbResult.SideTrials baseTrials = sideTrials(base, plan);
+      AbResult.SideTrials headTrials = sideTrials(head, plan);
+      plans.add(new AbResult.PlanTrials(baseTrials.side().metadata().planName(), baseTrials, headTrials));
+    }
+    return plans;
+  }
+
+  private void trial(SideState state) {
+    state.attempts++;
+    Path logPrefix = runDirectory.resolve(state.side.label() + "-trial" + state.attempts);
+    Sut sut;
+    try {
+      sut = Sut.start(config, state.artifact, state.worktree, logPrefix, request.env(), protocol);
+    } catch (AbException e) {
+      if (state.successes == 0) {
+        throw new AbException(state.label() + ": " + e.getMessage());
+      }
+      fail(state, e.getMessage());
+      return;
+    }
+    try {
+      Map<String, String> env = planEnv(sut.port());
+      List<Plan> plans = new ArrayList<>();
+      for (Path file : planFiles) {
+        plans.add(PlanLoader.load(file, env));
+      }
+      warmUp(plans, env);
+      List<RunResult> results = new ArrayList<>();
+      for (Plan plan : plans) {
+        RunResult result = Engine.create(plan, protocol, engineOptions(env)).run();
+        if (!sut.alive()) {
+          fail(state, sut.exitDescription());
+          return;
+        }
+        results.add(result);
+      }
+      SutMetrics metrics = sut.stop();
+      state.successes++;
+      for (int plan = 0; plan < plans.size(); plan++) {
+        RunResult result = results.get(plan);
+        RunMetadata metadata = new RunMetadata(request.project(), plans.get(plan).name(), planHashes.get(plan),
+            java.util.Optional.of(state.revision.sha()), state.revision.branch(), state.revision.tag(),
+            result.started(), request.environment(), group(state.side, plan), state.successes);
+        state.runIds.get(plan).add(store.save(metadata, result));
+        state.results.get(plan).add(result);
+        state.sutMetrics.get(plan).add(metrics);
+        if (state.firstMetadata.size() == plan) {
+          state.firstMetadata.add(metadata);
+        }
+      }
+      progress.accept(state.label() + ": trial " + state.successes + " stored; ready in "
+          + metrics.timeToReady().toMillis() + " ms");
+    } finally {
+      sut.close();
+    }
+  }
+
+  private void fail(SideState state, String why) {
+    String line = "trial " + state.attempts + " failed: " + why;
+    state.failures.add(line);
+    progress.accept(state.label() + ": " + line);
+  }
+
+  /** Runs the plans again and again until the warm-up time is over; the results are dropped. */
+  private void warmUp(List<Plan> plans, Map<String, String> env) {
+    if (config.warmup().isZero()) {
+      return;
+    }
+    long deadline = System.nanoTime() + config.warmup().toNanos();
+    while (System.nanoTime() - deadline < 0) {
+      for (Plan plan : plans) {
+        Engine engine = Engine.create(plan, protocol, engineOptions(env));
+        Thread timer = Thread.ofVirtual().start(() -> {
+          try {
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, deadline - System.nanoTime()));
+            engine.abort("warm-up over");
+          } catch (InterruptedException runEndedFirst) {
+            // the plan finished before the deadline: nothing to stop
+          }
+        });
+        engine.run();
+        timer.interrupt();
+      }
+    }
+  }
+
+  private AbResult.SideTrials sideTrials(SideState state, int plan) {
+    if (state.runIds.get(plan).isEmpty()) {
+      throw new AbException(state.label() + ": every trial failed; " + String.join("; ", state.failures));
+    }
+    ComparedSide side = new ComparedSide(state.label(), group(state.side, plan), state.runIds.get(plan),
+        state.firstMetadata.get(plan));
+    return new AbResult.SideTrials(side, state.results.get(plan), state.sutMetrics.get(plan), state.failures);
+  }
+
+  private String group(Side side, int plan) {
+    return runId + "-" + side.label() + (planFiles.size() > 1 ? "-" + (plan + 1) : "");
+  }
+
+  private Map<String, String> planEnv(int port) {
+    Map<String, String> env = new HashMap<>(request.env());
+    env.put("BASE_URL", "http://127.0.0.1:" + port);
+    return env;
+  }
+
+  private EngineOptions engineOptions(Map<String, String> env) {
+    return new EngineOptions(HttpClientOptions.DEFAULTS, env, request.seed(), status -> {});
+  }
+
+  private static String read(Path plan) {
+    try {
+      return Files.readString(plan);
+    } catch (IOException e) {
+      throw new AbException("cannot read plan file " + plan + " (ab.plans): " + e.getMessage());
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  static Path createDirectory(Path directory) {
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.perfgate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
+import org.perfgate.ab.AbRequest;
+import org.perfgate.ab.AbResult;
+import org.perfgate.ab.AbRunner;
+import org.perfgate.ab.SutMetrics;
+import org.perfgate.model.Comparison;
+import org.perfgate.model.InvalidInputException;
+import org.perfgate.plan.AbConfig;
+import org.perfgate.plan.PlanLoader;
+import org.perfgate.stats.CompareOptions;
+import org.perfgate.stats.RunComparator;
+import org.perfgate.store.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code perfgate ab --base REF --head REF}: builds and starts two revisions as {@code perfgate.yaml}'s
+ * {@code ab:} section says, runs interleaved trials against both, and compares them as
+ * {@code compare} does (same report, outputs and exit codes).
+ */
+@Command(name = "ab", mixinStandardHelpOptions = true,
+    description = "Compare two git revisions: build each, start it, run interleaved trials, decide.")
+final class AbCommand implements Callable<Integer> {
+  @ParentCommand PerfgateCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions storeOptions;
+
+  @Option(names = "--base", paramLabel = "REF", defaultValue = "main",
+      description = "The baseline: a branch, tag, commit SHA, or latest (newest release tag). Default: ${DEFAULT-VALUE}.")
+  String base;
+
+  @Option(names = "--head", paramLabel = "REF", defaultValue = "HEAD",
+      description = "The candidate: a commit (committed state; the working tree's changes are not used). Default: ${DEFAULT-VALUE}.")
+  String head;
+
+  @Option(names = "--skip-build", description = "Use the cached builds only; fail when a revision was never built.")
+  boolean skipBuild;
+
+  @Option(names = "--trials", paramLabel = "N", description = "Measured trials per side (default: ab.trials, else 10).")
+  Integer trials;
+
+  @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
+      description = "The project's git repository (with perfgate.yaml). Default: the current directory.")
+  Path directory;
+
+  @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Environment for ${VAR} in the plans.")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
+      description = "Changes within this are not regressions (relative budgets set their own). Default: ${DEFAULT-VALUE}%.")
+  String tolerance;
+
+  @Option(names = "--profile", description = "Budgets of this profile in perfgate.yaml (environment, data size).")
+  String profile;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE",
+      description = "Also write: json=FILE, junit=FILE, markdown=FILE, csv=FILE. Repeatable.")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--fail-on-inconclusive",
+      description = "Exit 111 when a statistic cannot be decided (too few trials or too much noise for the tolerance).")
+  boolean failOnInconclusive;
+
+  @Option(names = "--http", paramLabel = "PROTOCOL", defaultValue = "http1",
+      description = "HTTP client: http1 or h2c. Default: ${DEFAULT-VALUE}.")
+  String http;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the trial order and think times. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--no-color", description = "No ANSI colors.")
+  boolean noColor;
+
+  @Override
+  public Integer call() {
+    Map<String, Path> files = Flags.outputs(outputs, ComparisonOutput.TYPES);
+    double tolerancePercent = CompareCommand.percent("--tolerance", tolerance);
+    if (trials != null && trials < 1) {
+      throw new InvalidInputException("--trials " + trials + ": expected a whole number >= 1");
+    }
+    Path project = directory.toAbsolutePath().normalize();
+    Map<String, String> planEnv = new LinkedHashMap<>(parent.env());
+    planEnv.putAll(Flags.keyValues("--env", env));
+    Workspace workspace = workspace(project);
+    AbConfig config = workspace.config().ab().orElseThrow(() -> new InvalidInputException(workspace.config().source()
+        + " has no 'ab:' section; perfgate ab needs one (build, start, ready, plans)"));
+    if (trials != null) {
+      config = config.withTrials(trials);
+    }
+    GitInfo git = GitInfo.detect(project, parent.env());
+    AbRequest request = new AbRequest(project, base, head, skipBuild, seed, planEnv,
+        workspace.config().project().or(git::project).orElse(project.getFileName().toString()),
+        Fingerprint.current(workspace.labels()));
+    PrintWriter err = spec.commandLine().getErr();
+    List<Comparison> comparisons = new ArrayList<>();
+    AbResult result;
+    try (RunStore store = workspace.openStore()) {
+      result = AbRunner.create(config, request, PlanRunner.protocol(http), store, line -> err.println("perfgate: " + line))
+          .run();
+    }
+    CompareOptions options = CompareOptions.defaults().withTolerancePercent(tolerancePercent).withSeed(seed);
+    for (AbResult.PlanTrials plan : result.plans()) {
+      var budgets = workspace.config().budgets(
+          PlanLoader.load(project.resolve(config.plans().get(result.plans().indexOf(plan))), withBaseUrl(planEnv))
+              .budgets(), Optional.ofNullable(profile));
+      List<String> warnings = new ArrayList<>();
+      plan.base().failedTrials().forEach(failure -> warnings.add("base: " + failure));
+      plan.head().failedTrials().forEach(failure -> warnings.add("head: " + failure));
+      comparisons.add(RunComparator.compare(plan.planName(), plan.base().side(), plan.base().results(),
+          plan.head().side(), plan.head().results(), budgets, options, warnings));
+    }
+    int exitCode = ExitCode.OK.code();
+    for (int index = 0; index < comparisons.size(); index++) {
+      // With several plans each gets its own files: the last plan's would overwrite the others'.
+      Map<String, Path> planFiles = comparisons.size() == 1 ? files : suffixed(files, index + 1);
+      int code = ComparisonOutput.report(comparisons.get(index), planFiles, !noColor && Terminal.isInteractive(),
+          failOnInconclusive, spec.commandLine().getOut(), err);
+      printSut(result.plans().get(index));
+      exitCode = worse(exitCode, code);
+    }
+    return exitCode;
+  }
+
+  /** perfgate.yaml of the project is required; the store defaults to the project's {@code .perfgate/}. */
+  private Workspace workspace(Path project) {
+    if (storeOptions.config == null) {
+      storeOptions.config = project.resolve("perfgate.yaml");
+    }
+    if (!Files.exists(storeOptions.config)) {
+      throw new InvalidInputException("perfgate ab needs " + storeOptions.config
+          + " with an 'ab:' section (build, start, ready, plans); none found");
+    }
+    Workspace workspace = Workspace.load(storeOptions, parent.env());
+    boolean storeChosen = storeOptions.store != null || workspace.config().store().isPresent()
+        || !parent.env().getOrDefault("PERFGATE_STORE", "").isBlank();
+    if (!storeChosen) {
+      storeOptions.store = project.resolve(Workspace.DEFAULT_STORE).toString();
+      workspace = Workspace.load(storeOptions, parent.env());
+    }
+    return workspace;
+  }
+
+  /** Budgets only need the plan's text; BASE_URL is known per trial, so any value parses. */
+  private static Map<String, String> withBaseUrl(Map<String, String> env) {
+    Map<String, String> merged = new LinkedHashMap<>(env);
+    merged.putIfAbsent("BASE_URL", "http://127.0.0.1");
+    return merged;
+  }
+
+  private void printSut(AbResult.PlanTrials plan) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("system under test (median of trials):");
+    for (AbResult.SideTrials side : List.of(plan.base(), plan.head())) {
+      List<SutMetrics> metrics = side.sutMetrics();
+      out.printf("  %-40s ready in %d ms, RSS at ready %s, peak RSS %s, CPU %s%n", side.side().label(),
+          median(metrics, m -> m.timeToReady().toMillis()).orElse(0),
+          mebibytes(median(metrics.stream().filter(m -> m.rssAtReadyBytes().isPresent()).toList(),
+              m -> m.rssAtReadyBytes().getAsLong())),
+          mebibytes(median(metrics.stream().filter(m -> m.peakRssBytes().isPresent()).toList(),
+              m -> m.peakRssBytes().getAsLong())),
+          median(metrics.stream().filter(m -> m.cpu().isPresent()).toList(), m -> m.cpu().orElseThrow().toMillis())
+              .stream().mapToObj(millis -> String.format("%.2f s", millis / 1000.0)).findFirst().orElse("n/a"));
+    }
+    out.flush();
+  }
+
+  private static OptionalLong median(List<SutMetrics> metrics, ToLongFunction<SutMetrics> value) {
+    long[] values = metrics.stream().mapToLong(value).sorted().toArray();
+    return values.length == 0 ? OptionalLong.empty() : OptionalLong.of(values[values.length / 2]);
+  }
+
+  private static String mebibytes(OptionalLong bytes) {
+    return bytes.isPresent() ? String.format("%.1f MiB", bytes.getAsLong() / 1048576.0) : "n/a";
+  }
+
+  private static Map<String, Path> suffixed(Map<String, Path> files, int plan) {
+    Map<String, Path> result = new LinkedHashMap<>();
+    files.forEach((type, file) -> {
+      String name = file.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      result.put(type, file.resolveSibling(dot > 0 ? name.substring(0, dot) + "-plan" + plan + name.substring(dot)
+          : name + "-plan" + plan));
+    });
+    return result;
+  }
+
+  /** Regression beats inconclusive beats ok. */
+  private static int worse(int a, int b) {
+    return a == ExitCode.REGRESSION.code() || b == ExitCode.REGRESSION.code() ? ExitCode.REGRESSION.code() : Math.max(a, b);
+  }
+}

@@ -1,0 +1,202 @@
+package org.perfgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfgate.model.Comparison;
+import org.perfgate.model.Verdict;
+import org.perfgate.report.Reports;
+import picocli.CommandLine;
+
+/**
+ * {@code perfgate ab} on a throwaway git repository holding a one-file Python service: commit 1
+ * answers after 10 ms, commit 2 after 30 ms.
+ */
+@Tag("slow")
+class AbEndToEndTest {
+  private static final String SERVICE = """
+      import sys, time
+      from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+      DELAY = %s
+      class Handler(BaseHTTPRequestHandler):
+          def do_GET(self):
+              if self.path != "/health":
+                  time.sleep(DELAY)
+              self.send_response(200)
+              self.send_header("Content-Length", "2")
+              self.end_headers()
+              self.wfile.write(b"ok")
+          def log_message(self, *args):
+              pass
+      server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
+      print("Started", flush=True)
+      server.serve_forever()
+      """;
+  private static final String CONFIG = """
+      ab:
+        build: %s
+        artifact: service.py
+        start: exec python3 ${ARTIFACT} ${PORT}
+        ready: %s
+        warmup: 0s
+        plans: [perf/plan.yaml]
+        trials: 5
+      """;
+
+  @TempDir static Path repository;
+  @TempDir Path scratch;
+  private static String firstSha;
+
+  @BeforeAll
+  static void createRepository() throws IOException {
+    git("init", "-q", "-b", "main");
+    Files.createDirectories(repository.resolve("perf"));
+    Files.writeString(repository.resolve("perf/plan.yaml"), """
+        name: ab-e2e
+        options:
+          scenarios:
+            s:
+              executor: per-vu-iterations
+              vus: 1
+              iterations: 15
+              flow:
+                - request: { name: get, url: "${BASE_URL}/" }
+        """);
+    Files.writeString(repository.resolve(".gitignore"), ".perfgate/\n");
+    Files.writeString(repository.resolve("perfgate.yaml"), CONFIG.formatted("\"true\"",
+        "{ http: \"http://127.0.0.1:${PORT}/health\", timeout: 10s }"));
+    commit("0.010", "fast");
+    firstSha = git("rev-parse", "HEAD");
+    commit("0.030", "slow: adds 20 ms");
+  }
+
+  @Test
+  void reportsTheAddedDelayAsARegressionAndStoresBothSides() throws IOException {
+    Path json = scratch.resolve("comparison.json");
+    Cli.Outcome outcome = ab("--base", "main~1", "--out", "json=" + json);
+
+    assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isEqualTo(ExitCode.REGRESSION.code());
+    Comparison comparison = Reports.readComparisonJson(json);
+    assertThat(comparison.overall()).isEqualTo(Verdict.REGRESSION);
+    assertThat(comparison.base().metadata().gitSha()).contains(firstSha);
+    assertThat(comparison.base().runIds()).hasSize(5);
+    assertThat(comparison.head().runIds()).hasSize(5);
+    var median = comparison.metrics().stream().filter(m -> m.statistic().equals("med")).findFirst().orElseThrow();
+    // 10 ms -> 30 ms plus a little overhead on each side: about +150..+200 %.
+    assertThat(median.statistics().changePercent()).isBetween(100.0, 220.0);
+    assertThat(outcome.out()).contains("system under test (median of trials):").contains("ready in");
+    assertThat(outcome.err()).contains("perfgate: trial 10 of 10");
+
+    // The second run reuses worktrees and cached builds.
+    Cli.Outcome cached = ab("--base", "main~1", "--skip-build", "--trials", "2");
+    assertThat(cached.err()).contains("using the cached build of base").doesNotContain("Traceback");
+  }
+
+  @Test
+  void reportsNoRegressionComparingACommitWithItself() {
+    Cli.Outcome outcome = ab("--base", "main", "--head", "main");
+
+    assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isZero();
+    assertThat(outcome.out()).doesNotContainIgnoringCase("regression:");
+  }
+
+  @Test
+  void failsClearlyWithoutPerfgateYaml() {
+    Cli.Outcome outcome = run("ab", "-C", scratch.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).isEqualTo("perfgate: error: perfgate ab needs " + scratch.resolve("perfgate.yaml")
+        + " with an 'ab:' section (build, start, ready, plans); none found\n");
+  }
+
+  @Test
+  void failsClearlyWithoutAnAbSection() throws IOException {
+    Path config = Files.writeString(scratch.resolve("perfgate.yaml"), "project: x\n");
+    Cli.Outcome outcome = ab("--config", config.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).isEqualTo("perfgate: error: " + config
+        + " has no 'ab:' section; perfgate ab needs one (build, start, ready, plans)\n");
+  }
+
+  @Test
+  void failsClearlyOnAnUnknownRef() {
+    Cli.Outcome outcome = ab("--base", "no-such-branch");
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).isEqualTo("perfgate: error: unknown git revision 'no-such-branch' in " + repository
+        + "; expected a branch, a tag, a commit SHA, HEAD or latest\n");
+  }
+
+  @Test
+  void failsClearlyWhenTheBuildFails() throws IOException {
+    Path config = Files.writeString(scratch.resolve("perfgate.yaml"), CONFIG.formatted(
+        "\"echo compiling; echo 'error: missing semicolon' >&2; exit 3\"", "{ log: Started }"));
+    Cli.Outcome outcome = ab("--config", config.toString(), "--trials", "1");
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).containsPattern("perfgate: error: the build of base main \\([0-9a-f]{10}\\) failed with"
+        + " exit code 3 \\('echo compiling.*; log: .*build.log\\); last lines:\n  compiling\n  error: missing semicolon\n");
+  }
+
+  @Test
+  void failsClearlyWhenTheServiceNeverBecomesReady() throws IOException {
+    Path config = Files.writeString(scratch.resolve("perfgate.yaml"), CONFIG.formatted("\"true\"",
+        "{ log: \"Listening on\", timeout: 1s }"));
+    Cli.Outcome outcome = ab("--config", config.toString(), "--trials", "1");
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).containsPattern("perfgate: error: (base|head) \\S+ \\([0-9a-f]{10}\\): the system under"
+        + " test was not ready within 1s \\(waiting for a log line containing 'Listening on'\\); last log lines:\n"
+        + "  Started\n");
+  }
+
+  private Cli.Outcome ab(String... args) {
+    List<String> all = new ArrayList<>(List.of("ab", "-C", repository.toString(), "--no-color"));
+    all.addAll(List.of(args));
+    return run(all.toArray(String[]::new));
+  }
+
+  /** Runs the CLI with {@code ab} registered, whether or not PerfgateCommand lists it yet. */
+  private Cli.Outcome run(String... args) {
+    Map<String, String> env = Map.of("PERFGATE_STORE", scratch.resolve("history.db").toString());
+    CommandLine line = new CommandLine(new PerfgateCommand(env));
+    if (!line.getSubcommands().containsKey("ab")) {
+      line.addSubcommand(AbCommand.class);
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(line, args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Cli.Outcome(code, out.toString(), err.toString());
+  }
+
+  private static void commit(String delaySeconds, String message) throws IOException {
+    Files.writeString(repository.resolve("service.py"), SERVICE.formatted(delaySeconds));
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
+  }
+
+  private static String git(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+    command.addAll(List.of(arguments));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes()).strip();
+      assertThat(process.waitFor()).as(output).isZero();
+      return output;
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
