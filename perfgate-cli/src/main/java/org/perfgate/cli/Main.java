@@ -16,11 +16,7 @@ public final class Main {
 
   /** Runs the command line with the given environment and streams; returns the exit code. */
   static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    return execute(new CommandLine(new PerfgateCommand(env)), args, out, err);
-  }
-
-  /** Runs {@code commandLine} (a {@link PerfgateCommand}, possibly with extra subcommands) with perfgate's error handling. */
-  static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new PerfgateCommand(env));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> handle(exception, err));

@@ -3,8 +3,6 @@ package org.perfgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perfgate.model.Comparison;
 import org.perfgate.model.Verdict;
 import org.perfgate.report.Reports;
-import picocli.CommandLine;
 
 /**
  * {@code perfgate ab} on a throwaway git repository holding a one-file Python service: commit 1
@@ -168,17 +165,8 @@ class AbEndToEndTest {
     return run(all.toArray(String[]::new));
   }
 
-  /** Runs the CLI with {@code ab} registered, whether or not PerfgateCommand lists it yet. */
   private Cli.Outcome run(String... args) {
-    Map<String, String> env = Map.of("PERFGATE_STORE", scratch.resolve("history.db").toString());
-    CommandLine line = new CommandLine(new PerfgateCommand(env));
-    if (!line.getSubcommands().containsKey("ab")) {
-      line.addSubcommand(AbCommand.class);
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(line, args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Cli.Outcome(code, out.toString(), err.toString());
+    return Cli.run(Map.of("PERFGATE_STORE", scratch.resolve("history.db").toString()), args);
   }
 
   private static void commit(String delaySeconds, String message) throws IOException {
