@@ -86,8 +86,8 @@ public final class AbRunner {
 
   private Trials.SideState prepare(Side side, Revision revision, Worktrees worktrees, BuildCache cache) {
     Path worktree = worktrees.checkout(revision);
-    progress.accept((request.skipBuild() ? "using the cached build of " : "building ") + side.label() + " "
-        + revision.describe());
+    boolean cached = request.skipBuild() || cache.isCached(revision);
+    progress.accept((cached ? "using the cached build of " : "building ") + side.label() + " " + revision.describe());
     Path artifact = cache.artifact(revision, side.label(), worktree, request.skipBuild());
     return new Trials.SideState(side, revision, worktree, artifact, config.plans().size());
   }

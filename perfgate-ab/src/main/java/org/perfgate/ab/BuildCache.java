@@ -38,7 +38,7 @@ final class BuildCache {
    * @param skipBuild use the cache only; fail when the revision was never built
    */
   Path artifact(Revision revision, String label, Path worktree, boolean skipBuild) {
-    Path entry = root.resolve(revision.sha() + "-" + buildHash()).toAbsolutePath();
+    Path entry = entry(revision);
     Path cached = artifact.map(path -> entry.resolve(Path.of(path).getFileName())).orElse(worktree);
     if (Files.exists(entry.resolve(COMPLETE))) {
       return cached;
@@ -69,6 +69,15 @@ final class BuildCache {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build cache " + entry, e);
     }
+  }
+
+  /** Whether {@code revision} was built this way before, so {@link #artifact} will not build it. */
+  boolean isCached(Revision revision) {
+    return Files.exists(entry(revision).resolve(COMPLETE));
+  }
+
+  private Path entry(Revision revision) {
+    return root.resolve(revision.sha() + "-" + buildHash()).toAbsolutePath();
   }
 
   private int build(Path worktree, Path log) throws IOException {

@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
 import org.perfgate.ab.AbRequest;
 import org.perfgate.ab.AbResult;
 import org.perfgate.ab.AbRunner;
+import org.perfgate.ab.Bisector;
 import org.perfgate.ab.SutMetrics;
 import org.perfgate.model.Comparison;
 import org.perfgate.model.InvalidInputException;
@@ -87,6 +88,10 @@ final class AbCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No ANSI colors.")
   boolean noColor;
 
+  @Option(names = "--bisect",
+      description = "When head regresses, binary-search the first-parent commits after base for the first regressing one.")
+  boolean bisect;
+
   @Override
   public Integer call() {
     Map<String, Path> files = Flags.outputs(outputs, ComparisonOutput.TYPES);
@@ -108,23 +113,10 @@ final class AbCommand implements Callable<Integer> {
         workspace.config().project().or(git::project).orElse(project.getFileName().toString()),
         Fingerprint.current(workspace.labels()));
     PrintWriter err = spec.commandLine().getErr();
-    List<Comparison> comparisons = new ArrayList<>();
-    AbResult result;
-    try (RunStore store = workspace.openStore()) {
-      result = AbRunner.create(config, request, PlanRunner.protocol(http), store, line -> err.println("perfgate: " + line))
-          .run();
-    }
     CompareOptions options = CompareOptions.defaults().withTolerancePercent(tolerancePercent).withSeed(seed);
-    for (AbResult.PlanTrials plan : result.plans()) {
-      var budgets = workspace.config().budgets(
-          PlanLoader.load(project.resolve(config.plans().get(result.plans().indexOf(plan))), withBaseUrl(planEnv))
-              .budgets(), Optional.ofNullable(profile));
-      List<String> warnings = new ArrayList<>();
-      plan.base().failedTrials().forEach(failure -> warnings.add("base: " + failure));
-      plan.head().failedTrials().forEach(failure -> warnings.add("head: " + failure));
-      comparisons.add(RunComparator.compare(plan.planName(), plan.base().side(), plan.base().results(),
-          plan.head().side(), plan.head().results(), budgets, options, warnings));
-    }
+    AbComparison main = compare(workspace, config, request, options);
+    List<Comparison> comparisons = main.comparisons();
+    AbResult result = main.result();
     int exitCode = ExitCode.OK.code();
     for (int index = 0; index < comparisons.size(); index++) {
       // With several plans each gets its own files: the last plan's would overwrite the others'.
@@ -134,7 +126,68 @@ final class AbCommand implements Callable<Integer> {
       printSut(result.plans().get(index));
       exitCode = worse(exitCode, code);
     }
+    if (bisect) {
+      bisect(main, workspace, config, request, options);
+    }
     return exitCode;
+  }
+
+  /**
+   * One ab comparison: trials of both sides, stored, then each plan compared as {@code compare} does.
+   * The main comparison and every {@code --bisect} step go through here.
+   */
+  private AbComparison compare(Workspace workspace, AbConfig config, AbRequest request, CompareOptions options) {
+    PrintWriter err = spec.commandLine().getErr();
+    AbResult result;
+    try (RunStore store = workspace.openStore()) {
+      result = AbRunner.create(config, request, PlanRunner.protocol(http), store, line -> err.println("perfgate: " + line))
+          .run();
+    }
+    List<Comparison> comparisons = new ArrayList<>();
+    for (AbResult.PlanTrials plan : result.plans()) {
+      var budgets = workspace.config().budgets(
+          PlanLoader.load(request.projectDirectory().resolve(config.plans().get(result.plans().indexOf(plan))),
+              withBaseUrl(request.env())).budgets(), Optional.ofNullable(profile));
+      List<String> warnings = new ArrayList<>();
+      plan.base().failedTrials().forEach(failure -> warnings.add("base: " + failure));
+      plan.head().failedTrials().forEach(failure -> warnings.add("head: " + failure));
+      comparisons.add(RunComparator.compare(plan.planName(), plan.base().side(), plan.base().results(),
+          plan.head().side(), plan.head().results(), budgets, options, warnings));
+    }
+    return new AbComparison(result, comparisons);
+  }
+
+  /** {@code --bisect}: base against commits between base and head until the first regressing one is known. */
+  private void bisect(AbComparison main, Workspace workspace, AbConfig config, AbRequest request,
+      CompareOptions options) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!main.regresses()) {
+      out.println("bisect: head does not regress against base; nothing to search");
+      out.flush();
+      return;
+    }
+    List<Bisector.Commit> commits = Bisector.firstParentCommits(request.projectDirectory(), main.result().base(),
+        main.result().head());
+    if (commits.isEmpty()) {
+      out.println("bisect: no commits after base up to head on head's first-parent path; nothing to search");
+      out.flush();
+      return;
+    }
+    out.printf("bisect: %d commits after base up to head, about %d comparisons%n", commits.size(),
+        32 - Integer.numberOfLeadingZeros(commits.size() - 1));
+    out.flush();
+    Bisector.Found<AbComparison> found = Bisector.firstBad(commits, main,
+        commit -> compare(workspace, config, new AbRequest(request.projectDirectory(), request.base(), commit.sha(),
+            request.skipBuild(), request.seed(), request.env(), request.project(), request.environment()), options),
+        AbComparison::regresses,
+        step -> {
+          out.printf("bisect: %d commits left, testing %s (%s) … %s%n", step.candidates(), step.commit().shortSha(),
+              step.commit().subject(), step.result().summary());
+          out.flush();
+        });
+    out.printf("first bad commit: %s %s — %s%n", found.commit().sha(), found.commit().subject(),
+        found.result().summary());
+    out.flush();
   }
 
   /** perfgate.yaml of the project is required; the store defaults to the project's {@code .perfgate/}. */
