@@ -17,10 +17,12 @@ import org.perfgate.model.EnvironmentFingerprint;
  * @param env the environment for {@code ${VAR}} in plans and for the system under test
  * @param project the project name stored with each run
  * @param environment this machine, stored with each run
+ * @param mode one side at a time, or both at once
  */
 public record AbRequest(Path projectDirectory, String base, String head, boolean skipBuild, long seed,
-    Map<String, String> env, String project, EnvironmentFingerprint environment) {
+    Map<String, String> env, String project, EnvironmentFingerprint environment, AbMode mode) {
   public AbRequest {
+    Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(projectDirectory, "projectDirectory");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(head, "head");

@@ -7,8 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.perfgate.engine.spi.HttpProtocol;
 import org.perfgate.plan.AbConfig;
 import org.perfgate.store.RunStore;
@@ -59,6 +61,19 @@ public final class AbRunner {
    * @throws org.perfgate.model.InvalidInputException an invalid plan
    */
   public AbResult run() {
+    return run(config.trials(), result -> false);
+  }
+
+  /**
+   * As {@link #run()}, then adaptive: while {@code more} says so after a result (all trials so
+   * far) and fewer than {@code maxTrialsPerSide} trials per side were run, runs one more pair, one
+   * trial of each side in random order. {@code more} is asked after the configured trials and after
+   * every added pair (also the last one), so it can report each.
+   *
+   * @param maxTrialsPerSide the most trials per side, counting failed ones; at most
+   *     {@code ab.trials} means no pair is added
+   */
+  public AbResult run(int maxTrialsPerSide, Predicate<AbResult> more) {
     Path project = request.projectDirectory().toAbsolutePath();
     Path perfgate = project.resolve(".perfgate");
     Git git = new Git(project);
@@ -69,7 +84,8 @@ public final class AbRunner {
     Revision base = revisions.resolve(request.base());
     Revision head = revisions.resolve(request.head());
     progress.accept("base " + base.describe() + " vs head " + head.describe() + ", " + config.trials()
-        + " trials each");
+        + " trials each, " + request.mode().label());
+    Optional<CpuSets.Halves> cpus = request.mode() == AbMode.DUET ? duetCpus() : Optional.empty();
     Worktrees worktrees = new Worktrees(git, perfgate.resolve("worktrees"));
     BuildCache cache = new BuildCache(perfgate.resolve("cache"), config.build(), config.artifact());
     Trials.SideState baseState = prepare(Side.BASE, base, worktrees, cache);
@@ -78,10 +94,38 @@ public final class AbRunner {
         + HexFormat.of().toHexDigits((short) new SplittableRandom().nextInt());
     Path runDirectory = Trials.createDirectory(perfgate.resolve("ab").resolve(runId));
     progress.accept("logs in " + runDirectory);
-    List<Side> order = Interleaving.order(config.trials(), new SplittableRandom(request.seed()));
-    List<AbResult.PlanTrials> plans = new Trials(config, request, protocol, store, progress, runDirectory, runId)
-        .run(order, baseState, headState);
-    return new AbResult(base, head, plans);
+    SplittableRandom random = new SplittableRandom(request.seed());
+    Trials trials = new Trials(config, request, protocol, store, progress, runDirectory, runId);
+    AbResult result = new AbResult(base, head, request.mode() == AbMode.DUET
+        ? trials.duet(config.trials(), baseState, headState, cpus)
+        : trials.run(Interleaving.order(config.trials(), random), baseState, headState));
+    int perSide = config.trials();
+    boolean again = perSide < maxTrialsPerSide && more.test(result);
+    while (again) {
+      result = new AbResult(base, head, request.mode() == AbMode.DUET
+          ? trials.duet(1, baseState, headState, cpus)
+          : trials.run(Interleaving.order(1, random), baseState, headState));
+      perSide++;
+      again = more.test(result) && perSide < maxTrialsPerSide;
+    }
+    return result;
+  }
+
+  /** Half the cores per side, or none (with a warning) when they cannot be pinned. */
+  private Optional<CpuSets.Halves> duetCpus() {
+    // Only the CLI reads the process environment; the request carries it.
+    if (!CpuSets.tasksetAvailable(request.env().getOrDefault("PATH", "/usr/bin:/bin"))) {
+      progress.accept("warning: duet without pinning: taskset is not on the PATH; both sides share every core");
+      return Optional.empty();
+    }
+    Optional<CpuSets.Halves> halves = CpuSets.split(CpuSets.allowed());
+    if (halves.isEmpty()) {
+      progress.accept("warning: duet without pinning: one core only; both sides share it");
+    } else {
+      progress.accept("duet: cores " + halves.get().base() + " and " + halves.get().head()
+          + ", one half per side, swapped every pair; the load generator is not pinned");
+    }
+    return halves;
   }
 
   private Trials.SideState prepare(Side side, Revision revision, Worktrees worktrees, BuildCache cache) {

@@ -55,15 +55,19 @@ final class Sut implements AutoCloseable {
    * Starts the command and waits until it is ready.
    *
    * @param logPrefix log files are {@code logPrefix.out} and {@code logPrefix.err}
+   * @param cpus when present, a {@code taskset -c} core list the whole tree is pinned to
    * @throws AbException when it exits or is not ready within the probe's timeout (the SUT is stopped)
    */
   static Sut start(AbConfig config, Path artifact, Path worktree, Path logPrefix, Map<String, String> env,
-      HttpProtocol protocol) {
+      HttpProtocol protocol, Optional<String> cpus) {
     int port = freePort();
     Map<String, String> placeholders = Map.of("PORT", Integer.toString(port), "ARTIFACT", artifact.toString(),
         "BASE_URL", "http://127.0.0.1:" + port);
-    ProcessBuilder builder = new ProcessBuilder("sh", "-c", fill(config.start(), placeholders))
-        .directory(worktree.toFile());
+    List<String> command = new ArrayList<>();
+    // The affinity is inherited by every process the shell starts, so the whole tree stays on its cores.
+    cpus.ifPresent(list -> command.addAll(List.of("taskset", "-c", list)));
+    command.addAll(List.of("sh", "-c", fill(config.start(), placeholders)));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(worktree.toFile());
     builder.environment().putAll(env);
     config.env().forEach((name, value) -> builder.environment().put(name, fill(value, placeholders)));
     builder.environment().putAll(placeholders);

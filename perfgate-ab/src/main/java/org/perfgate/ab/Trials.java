@@ -13,6 +13,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.perfgate.engine.Engine;
@@ -37,6 +43,11 @@ import org.perfgate.store.RunStore;
  * <p>A trial whose system crashes, or (after the side's first successful trial) never becomes ready,
  * is recorded as failed and the run goes on; on a side's first trial the same failure ends the run,
  * since it points at the configuration rather than bad luck.
+ *
+ * <p>A duet trial ({@link AbMode#DUET}) is one trial of each side on two threads at once, each system
+ * under test under {@code taskset}; the trials' results are stored as in sequential mode, so the
+ * comparison is the same. Only the two sides' threads touch their own {@link SideState}; the store
+ * is shared and saved to under its lock.
  */
 final class Trials {
   /** One side's revision, build and what its trials produced so far. */
@@ -79,6 +90,7 @@ final class Trials {
   private final String runId;
   private final List<Path> planFiles;
   private final List<String> planHashes = new ArrayList<>();
+  private int trialsRun;
 
   Trials(AbConfig config, AbRequest request, HttpProtocol protocol, RunStore store, Consumer<String> progress,
       Path runDirectory, String runId) {
@@ -95,20 +107,75 @@ final class Trials {
     }
   }
 
-  /** Runs every trial in {@code order} and returns each plan's trials per side. */
+  /**
+   * Runs every trial in {@code order} and returns each plan's trials per side, counting those of
+   * earlier calls: adaptive runs call again with one more pair.
+   */
   List<AbResult.PlanTrials> run(List<Side> order, SideState base, SideState head) {
     Map<Side, SideState> sides = new EnumMap<>(Side.class);
     sides.put(Side.BASE, base);
     sides.put(Side.HEAD, head);
-    // Plans are checked once up front, so a typo fails in a second, not after the first build and start.
+    checkPlans();
+    int total = trialsRun + order.size();
+    for (Side next : order) {
+      SideState side = sides.get(next);
+      trialsRun++;
+      progress.accept("trial " + trialsRun + " of " + total + ": " + side.label());
+      trial(side, Optional.empty(), new Phaser(1));
+    }
+    return result(base, head);
+  }
+
+  /**
+   * Runs {@code pairs} duet trials, each both sides at once (each pinned to a core list when given;
+   * base takes the first half in the first pair, then the halves alternate), and returns each plan's trials per side, counting those of earlier calls. Start, end
+   * of warm-up and each plan's run are synchronised; a side that fails leaves the other to finish
+   * alone.
+   */
+  List<AbResult.PlanTrials> duet(int pairs, SideState base, SideState head, Optional<CpuSets.Halves> cpus) {
+    checkPlans();
+    int total = trialsRun / 2 + pairs;
+    for (int pair = 0; pair < pairs; pair++) {
+      trialsRun += 2;
+      progress.accept("duet trial " + trialsRun / 2 + " of " + total + ": " + base.label() + " and " + head.label()
+          + " at once");
+      // The halves alternate between the sides pair by pair: cores are not equal (interrupts, the
+      // generator's threads, shared caches), and a fixed assignment showed as a false -5 % on an A/A run.
+      Optional<CpuSets.Halves> halves = (trialsRun / 2) % 2 == 0 ? cpus : cpus.map(CpuSets.Halves::swapped);
+      Phaser together = new Phaser(2);
+      RuntimeException failure = null;
+      try (ExecutorService sides = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("perfgate-duet-", 0).factory())) {
+        Future<?> baseTrial = sides.submit(() -> trial(base, halves.map(CpuSets.Halves::base), together));
+        Future<?> headTrial = sides.submit(() -> trial(head, halves.map(CpuSets.Halves::head), together));
+        for (Future<?> trial : List.of(baseTrial, headTrial)) {
+          try {
+            trial.get();
+          } catch (ExecutionException e) {
+            if (failure == null) {
+              failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                  : new AbException("duet trial failed: " + e.getCause());
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AbException("interrupted during a duet trial");
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+    return result(base, head);
+  }
+
+  // Plans are checked up front, so a typo fails in a second, not after the first build and start.
+  private void checkPlans() {
     for (Path plan : planFiles) {
       PlanLoader.load(plan, planEnv(1));
     }
-    for (int index = 0; index < order.size(); index++) {
-      SideState side = sides.get(order.get(index));
-      progress.accept("trial " + (index + 1) + " of " + order.size() + ": " + side.label());
-      trial(side);
-    }
+  }
+
+  private List<AbResult.PlanTrials> result(SideState base, SideState head) {
     List<AbResult.PlanTrials> plans = new ArrayList<>();
     for (int plan = 0; plan < planFiles.size(); plan++) {
       AbResult.SideTrials baseTrials = sideTrials(base, plan);
@@ -118,12 +185,24 @@ final class Trials {
     return plans;
   }
 
-  private void trial(SideState state) {
+  /**
+   * One trial of one side; {@code together} holds it at the start of the warm-up, of the measurement
+   * and of each plan until every other registered side is there (a duet), and is left on return.
+   */
+  private void trial(SideState state, Optional<String> cpus, Phaser together) {
+    try {
+      trialOf(state, cpus, together);
+    } finally {
+      together.arriveAndDeregister();
+    }
+  }
+
+  private void trialOf(SideState state, Optional<String> cpus, Phaser together) {
     state.attempts++;
     Path logPrefix = runDirectory.resolve(state.side.label() + "-trial" + state.attempts);
     Sut sut;
     try {
-      sut = Sut.start(config, state.artifact, state.worktree, logPrefix, request.env(), protocol);
+      sut = Sut.start(config, state.artifact, state.worktree, logPrefix, request.env(), protocol, cpus);
     } catch (AbException e) {
       if (state.successes == 0) {
         throw new AbException(state.label() + ": " + e.getMessage());
@@ -137,9 +216,12 @@ final class Trials {
       for (Path file : planFiles) {
         plans.add(PlanLoader.load(file, env));
       }
+      together.arriveAndAwaitAdvance();
       warmUp(plans, env);
+      together.arriveAndAwaitAdvance();
       List<RunResult> results = new ArrayList<>();
       for (Plan plan : plans) {
+        together.arriveAndAwaitAdvance();
         RunResult result = Engine.create(plan, protocol, engineOptions(env)).run();
         if (!sut.alive()) {
           fail(state, sut.exitDescription());
@@ -152,9 +234,13 @@ final class Trials {
       for (int plan = 0; plan < plans.size(); plan++) {
         RunResult result = results.get(plan);
         RunMetadata metadata = new RunMetadata(request.project(), plans.get(plan).name(), planHashes.get(plan),
-            java.util.Optional.of(state.revision.sha()), state.revision.branch(), state.revision.tag(),
+            Optional.of(state.revision.sha()), state.revision.branch(), state.revision.tag(),
             result.started(), request.environment(), group(state.side, plan), state.successes);
-        state.runIds.get(plan).add(store.save(metadata, result));
+        String id;
+        synchronized (store) { // a duet's two sides store at the same time
+          id = store.save(metadata, result);
+        }
+        state.runIds.get(plan).add(id);
         state.results.get(plan).add(result);
         state.sutMetrics.get(plan).add(metrics);
         if (state.firstMetadata.size() == plan) {

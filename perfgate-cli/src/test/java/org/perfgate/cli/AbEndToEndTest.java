@@ -81,7 +81,7 @@ class AbEndToEndTest {
   @Test
   void reportsTheAddedDelayAsARegressionAndStoresBothSides() throws IOException {
     Path json = scratch.resolve("comparison.json");
-    Cli.Outcome outcome = ab("--base", "main~1", "--out", "json=" + json);
+    Cli.Outcome outcome = ab("--base", "main~1", "--mode", "sequential", "--out", "json=" + json);
 
     assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isEqualTo(ExitCode.REGRESSION.code());
     Comparison comparison = Reports.readComparisonJson(json);
@@ -102,10 +102,64 @@ class AbEndToEndTest {
 
   @Test
   void reportsNoRegressionComparingACommitWithItself() {
-    Cli.Outcome outcome = ab("--base", "main", "--head", "main");
+    Cli.Outcome outcome = ab("--base", "main", "--head", "main", "--mode", "sequential");
 
     assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isZero();
     assertThat(outcome.out()).doesNotContainIgnoringCase("regression:");
+  }
+
+  @Test
+  void addsPairsWhileInconclusiveUpToMaxTrialsAndStoresThemAll() throws IOException {
+    Path json = scratch.resolve("adaptive.json");
+    Cli.Outcome outcome = ab("--base", "main", "--head", "main", "--trials", "5", "--max-trials", "7",
+        "--out", "json=" + json);
+
+    assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isZero();
+    Comparison comparison = Reports.readComparisonJson(json);
+    assertThat(comparison.overall()).isNotEqualTo(Verdict.REGRESSION);
+    int perSide = comparison.base().runIds().size();
+    assertThat(perSide).isBetween(5, 7);
+    assertThat(comparison.head().runIds()).hasSize(perSide);
+    long adaptiveLines = outcome.err().lines().filter(line -> line.startsWith("perfgate: adaptive: ")).count();
+    assertThat(adaptiveLines).isEqualTo(perSide - 5);
+  }
+
+  @Test
+  void duetReportsNoRegressionComparingACommitWithItself() {
+    Cli.Outcome outcome = ab("--base", "main", "--head", "main", "--trials", "4"); // duet is the default
+
+    assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isZero();
+    assertThat(outcome.out()).doesNotContainIgnoringCase("regression:");
+    assertThat(outcome.err()).contains("4 trials each, duet").contains("perfgate: duet trial 4 of 4");
+  }
+
+  @Test
+  void duetReportsTheAddedDelayAsARegression() throws IOException {
+    Path json = scratch.resolve("duet.json");
+    Cli.Outcome outcome = ab("--base", "main~1", "--mode", "duet", "--out", "json=" + json);
+
+    assertThat(outcome.exitCode()).as(outcome.err() + outcome.out()).isEqualTo(ExitCode.REGRESSION.code());
+    Comparison comparison = Reports.readComparisonJson(json);
+    assertThat(comparison.base().runIds()).hasSize(5);
+    assertThat(comparison.head().runIds()).hasSize(5);
+    var median = comparison.metrics().stream().filter(m -> m.statistic().equals("med")).findFirst().orElseThrow();
+    assertThat(median.statistics().changePercent()).isBetween(100.0, 220.0);
+  }
+
+  @Test
+  void rejectsAnUnknownMode() {
+    Cli.Outcome outcome = ab("--mode", "parallel");
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).isEqualTo("perfgate: error: --mode parallel: expected sequential or duet\n");
+  }
+
+  @Test
+  void rejectsMaxTrialsBelowTrials() {
+    Cli.Outcome outcome = ab("--trials", "5", "--max-trials", "4");
+
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
+    assertThat(outcome.err()).isEqualTo("perfgate: error: --max-trials 4: expected at least the trials per side (5)\n");
   }
 
   @Test
