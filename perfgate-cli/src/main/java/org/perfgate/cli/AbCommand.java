@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
@@ -42,6 +41,7 @@ final class AbCommand implements Callable<Integer> {
   @ParentCommand PerfgateCommand parent;
   @Spec CommandSpec spec;
   @Mixin StoreOptions storeOptions;
+  @Mixin ComparisonOptions comparing;
 
   @Option(names = "--base", paramLabel = "REF", defaultValue = "main",
       description = "The baseline: a branch, tag, commit SHA, or latest (newest release tag). Default: ${DEFAULT-VALUE}.")
@@ -76,20 +76,9 @@ final class AbCommand implements Callable<Integer> {
   @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Environment for ${VAR} in the plans.")
   List<String> env = new ArrayList<>();
 
-  @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
-      description = "Changes within this are not regressions (relative budgets set their own). Default: ${DEFAULT-VALUE}%.")
-  String tolerance;
 
-  @Option(names = "--profile", description = "Budgets of this profile in perfgate.yaml (environment, data size).")
-  String profile;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE",
-      description = "Also write: json=FILE, junit=FILE, markdown=FILE, csv=FILE. Repeatable.")
-  List<String> outputs = new ArrayList<>();
 
-  @Option(names = "--fail-on-inconclusive",
-      description = "Exit 111 when a statistic cannot be decided (too few trials or too much noise for the tolerance).")
-  boolean failOnInconclusive;
 
   @Option(names = "--http", paramLabel = "PROTOCOL", defaultValue = "http1",
       description = "HTTP client: http1 or h2c. Default: ${DEFAULT-VALUE}.")
@@ -98,8 +87,6 @@ final class AbCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the trial order and think times. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--no-color", description = "No ANSI colors.")
-  boolean noColor;
 
   @Option(names = "--bisect",
       description = "When head regresses, binary-search the first-parent commits after base for the first regressing one.")
@@ -107,8 +94,8 @@ final class AbCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Path> files = Flags.outputs(outputs, ComparisonOutput.TYPES);
-    double tolerancePercent = CompareCommand.percent("--tolerance", tolerance);
+    Map<String, Path> files = comparing.outputFiles();
+    double tolerancePercent = comparing.tolerancePercent();
     if (trials != null && trials < 1) {
       throw new InvalidInputException("--trials " + trials + ": expected a whole number >= 1");
     }
@@ -143,8 +130,8 @@ final class AbCommand implements Callable<Integer> {
     for (int index = 0; index < comparisons.size(); index++) {
       // With several plans each gets its own files: the last plan's would overwrite the others'.
       Map<String, Path> planFiles = comparisons.size() == 1 ? files : suffixed(files, index + 1);
-      int code = ComparisonOutput.report(comparisons.get(index), planFiles, !noColor && Terminal.isInteractive(),
-          failOnInconclusive, spec.commandLine().getOut(), err);
+      int code = ComparisonOutput.report(comparisons.get(index), planFiles, comparing.color(),
+          comparing.failOnInconclusive, spec.commandLine().getOut(), err);
       printSut(result.plans().get(index));
       exitCode = worse(exitCode, code);
     }
@@ -192,7 +179,7 @@ final class AbCommand implements Callable<Integer> {
     for (AbResult.PlanTrials plan : result.plans()) {
       var budgets = workspace.config().budgets(
           PlanLoader.load(request.projectDirectory().resolve(config.plans().get(result.plans().indexOf(plan))),
-              withBaseUrl(request.env())).budgets(), Optional.ofNullable(profile));
+              withBaseUrl(request.env())).budgets(), comparing.profile());
       List<String> warnings = new ArrayList<>();
       plan.base().failedTrials().forEach(failure -> warnings.add("base: " + failure));
       plan.head().failedTrials().forEach(failure -> warnings.add("head: " + failure));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.perfgate.model.Budget;
 import org.perfgate.model.Comparison;
@@ -34,6 +33,7 @@ final class CompareCommand implements Callable<Integer> {
   @ParentCommand PerfgateCommand parent;
   @Spec CommandSpec spec;
   @Mixin StoreOptions storeOptions;
+  @Mixin ComparisonOptions comparing;
 
   @Parameters(paramLabel = "RUN", description = "The candidate: a run id or unique prefix (its trial group is compared).")
   String runId;
@@ -42,9 +42,6 @@ final class CompareCommand implements Callable<Integer> {
       description = "A saved baseline name, a run id, branch:NAME, tag:NAME or latest.")
   String baseline;
 
-  @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
-      description = "Changes within this are not regressions (relative budgets set their own). Default: ${DEFAULT-VALUE}%.")
-  String tolerance;
 
   @Option(names = "--plan", paramLabel = "FILE", description = "Also apply the budgets of this plan file.")
   Path planFile;
@@ -52,26 +49,16 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Environment for ${VAR} in --plan.")
   List<String> env = new ArrayList<>();
 
-  @Option(names = "--profile", description = "Budgets of this profile in perfgate.yaml (environment, data size).")
-  String profile;
 
   @Option(names = "--strict-env", description = "Refuse to compare runs from different environments (default: warn).")
   boolean strictEnv;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "TYPE=FILE",
-      description = "Also write: json=FILE, junit=FILE, markdown=FILE, csv=FILE. Repeatable.")
-  List<String> outputs = new ArrayList<>();
 
-  @Option(names = "--no-color", description = "No ANSI colors.")
-  boolean noColor;
 
-  @Option(names = "--fail-on-inconclusive",
-      description = "Exit 111 when a statistic cannot be decided (too few trials or too much noise for the tolerance).")
-  boolean failOnInconclusive;
 
   @Override
   public Integer call() {
-    Map<String, Path> files = outputFiles();
+    Map<String, Path> files = comparing.outputFiles();
     Workspace workspace = Workspace.load(storeOptions, parent.env());
     Comparison comparison;
     try (RunStore store = workspace.openStore()) {
@@ -80,12 +67,12 @@ final class CompareCommand implements Callable<Integer> {
       List<String> warnings = check(base.side().metadata(), head.side().metadata());
       List<Budget> planBudgets = planFile == null ? List.of()
           : PlanLoader.load(planFile, planEnv()).budgets();
-      List<Budget> budgets = workspace.config().budgets(planBudgets, Optional.ofNullable(profile));
-      CompareOptions options = CompareOptions.defaults().withTolerancePercent(percent("--tolerance", tolerance));
+      List<Budget> budgets = workspace.config().budgets(planBudgets, comparing.profile());
+      CompareOptions options = CompareOptions.defaults().withTolerancePercent(comparing.tolerancePercent());
       comparison = RunComparator.compare(head.side().metadata().planName(), base.side(), base.results(), head.side(),
           head.results(), budgets, options, warnings);
     }
-    return ComparisonOutput.report(comparison, files, !noColor && Terminal.isInteractive(), failOnInconclusive,
+    return ComparisonOutput.report(comparison, files, comparing.color(), comparing.failOnInconclusive,
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
@@ -121,22 +108,5 @@ final class CompareCommand implements Callable<Integer> {
   private static String describe(EnvironmentFingerprint env) {
     return env.cpuModel() + ", " + env.cores() + " cores, " + env.os() + ", " + env.jdk()
         + (env.labels().isEmpty() ? "" : ", " + env.labels());
-  }
-
-  static double percent(String flag, String value) {
-    String number = value.endsWith("%") ? value.substring(0, value.length() - 1) : value;
-    try {
-      double parsed = Double.parseDouble(number.strip());
-      if (parsed < 0 || !Double.isFinite(parsed)) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(flag + " '" + value + "': expected a non-negative percentage such as 3%");
-    }
-  }
-
-  private Map<String, Path> outputFiles() {
-    return Flags.outputs(outputs, ComparisonOutput.TYPES);
   }
 }
