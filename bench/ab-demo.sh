@@ -6,6 +6,7 @@
 #   bench/ab-demo.sh [TRIALS] [PLAN_SECONDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/lib.sh"
 trials=${1:-10}
 seconds=${2:-5}
 work=$(mktemp -d)
@@ -13,33 +14,7 @@ trap 'rm -rf "$work"' EXIT
 
 "$root/perfgate" --version >/dev/null   # build outside the measurement
 
-cd "$work"
-git init -q -b main
-cat > perfgate.yaml <<YAML
-store: $work/history.db
-ab:
-  build: "true"
-  start: "$root/perfgate demo --serve --port \${PORT}"
-  ready: { http: "http://127.0.0.1:\${PORT}/health", timeout: 60s }
-  warmup: 1s
-  plans: [plan.yaml]
-  trials: $trials
-YAML
-cat > plan.yaml <<YAML
-name: ab-demo
-options:
-  scenarios:
-    steady:
-      executor: constant-arrival-rate
-      rate: 100
-      duration: ${seconds}s
-      preAllocatedVUs: 10
-      maxVUs: 50
-      flow:
-        - request: { name: fast, url: "\${BASE_URL}/api/fast", checks: [ { status: 200 } ] }
-        - request: { name: delay, url: "\${BASE_URL}/api/delay?ms=5" }
-YAML
-git add -A && git -c user.name=bench -c user.email=bench@localhost commit -q -m "ab demo"
+ab_demo_repo "$work" ab-demo "$trials" "$seconds"
 
 start=$(date +%s.%N)
 set +e

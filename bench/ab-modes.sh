@@ -8,6 +8,7 @@
 #   bench/ab-modes.sh [TRIALS] [PLAN_SECONDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/lib.sh"
 trials=${1:-6}
 seconds=${2:-3}
 work=$(mktemp -d)
@@ -15,33 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 "$root/perfgate" --version >/dev/null   # build outside the measurement
 
-cd "$work"
-git init -q -b main
-cat > perfgate.yaml <<YAML
-store: $work/history.db
-ab:
-  build: "true"
-  start: "$root/perfgate demo --serve --port \${PORT}"
-  ready: { http: "http://127.0.0.1:\${PORT}/health", timeout: 60s }
-  warmup: 1s
-  plans: [plan.yaml]
-  trials: $trials
-YAML
-cat > plan.yaml <<YAML
-name: ab-modes
-options:
-  scenarios:
-    steady:
-      executor: constant-arrival-rate
-      rate: 100
-      duration: ${seconds}s
-      preAllocatedVUs: 10
-      maxVUs: 50
-      flow:
-        - request: { name: fast, url: "\${BASE_URL}/api/fast", checks: [ { status: 200 } ] }
-        - request: { name: delay, url: "\${BASE_URL}/api/delay?ms=5" }
-YAML
-git add -A && git -c user.name=bench -c user.email=bench@localhost commit -q -m "ab modes"
+ab_demo_repo "$work" ab-modes "$trials" "$seconds"
 
 for mode in sequential duet; do
   start=$(date +%s.%N)

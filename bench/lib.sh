@@ -60,3 +60,37 @@ stop_nginx() {
 cpu_seconds() {
   tail -n 1 "$1" | awk '{ printf "%.3f", $1 + $2 }'
 }
+
+# ab_demo_repo DIR NAME TRIALS PLAN_SECONDS: a throwaway git repo in DIR (made current) whose
+# perfgate.yaml benchmarks the demo service (a fresh `perfgate demo --serve` JVM per trial, 1 s
+# warm-up) with a constant-arrival-rate plan named NAME; used by ab-demo.sh and ab-modes.sh.
+ab_demo_repo() {
+  local dir=$1 name=$2 trials=$3 seconds=$4
+  cd "$dir"
+  git init -q -b main
+  cat > perfgate.yaml <<YAML
+store: $dir/history.db
+ab:
+  build: "true"
+  start: "$root/perfgate demo --serve --port \${PORT}"
+  ready: { http: "http://127.0.0.1:\${PORT}/health", timeout: 60s }
+  warmup: 1s
+  plans: [plan.yaml]
+  trials: $trials
+YAML
+  cat > plan.yaml <<YAML
+name: $name
+options:
+  scenarios:
+    steady:
+      executor: constant-arrival-rate
+      rate: 100
+      duration: ${seconds}s
+      preAllocatedVUs: 10
+      maxVUs: 50
+      flow:
+        - request: { name: fast, url: "\${BASE_URL}/api/fast", checks: [ { status: 200 } ] }
+        - request: { name: delay, url: "\${BASE_URL}/api/delay?ms=5" }
+YAML
+  git add -A && git -c user.name=bench -c user.email=bench@localhost commit -q -m "$name"
+}
