@@ -34,7 +34,8 @@ path, mode, code, start, end, trials = sys.argv[1:]
 comparison = json.load(open(path))
 for metric in comparison["metrics"]:
     if metric["name"] == "http_req_duration" and not metric["tags"] and metric["statistic"] == "med":
-        s = metric["statistics"]
+        # unbounded values (too few trials) are written as the strings "Infinity"/"-Infinity"
+        s = {k: (float(v) if k.endswith("Percent") else v) for k, v in metric["statistics"].items()}
         print(f"ab {mode} http_req_duration med change: {s['changePercent']:+.2f} %")
         print(f"ab {mode} http_req_duration med CI: [{s['ciLowPercent']:+.2f}, {s['ciHighPercent']:+.2f}] %")
         print(f"ab {mode} http_req_duration med CI width: {s['ciHighPercent'] - s['ciLowPercent']:.2f} %")
