@@ -23,25 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the build assertions need the bisect to build first
 class AbBisectEndToEndTest {
-  private static final String SERVICE = """
-      import sys, time
-      from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-      DELAY = %s
-      NOTE = "%s"
-      class Handler(BaseHTTPRequestHandler):
-          def do_GET(self):
-              if self.path != "/health":
-                  time.sleep(DELAY)
-              self.send_response(200)
-              self.send_header("Content-Length", "2")
-              self.end_headers()
-              self.wfile.write(b"ok")
-          def log_message(self, *args):
-              pass
-      server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
-      print("Started", flush=True)
-      server.serve_forever()
-      """;
 
   @TempDir static Path repository;
   @TempDir Path scratch;
@@ -115,22 +96,11 @@ class AbBisectEndToEndTest {
   }
 
   private static void commit(String delaySeconds, String note, String message) throws IOException {
-    Files.writeString(repository.resolve("service.py"), SERVICE.formatted(delaySeconds, note));
-    git("add", "-A");
-    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
-    shas.add(git("rev-parse", "HEAD"));
+    shas.add(ServiceRepo.commitService(repository, delaySeconds, note, message));
   }
 
   private static String git(String... arguments) {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-    command.addAll(List.of(arguments));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes()).strip();
-      assertThat(process.waitFor()).as(output).isZero();
-      return output;
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    return ServiceRepo.git(repository, arguments);
   }
+
 }
