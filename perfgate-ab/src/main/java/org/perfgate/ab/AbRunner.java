@@ -108,6 +108,12 @@ public final class AbRunner {
       perSide++;
       again = more.test(result) && perSide < maxTrialsPerSide;
     }
+    List<String> pruned = Retention.prune(git, perfgate.resolve("worktrees"), perfgate.resolve("cache"),
+        config.keepBuilds());
+    if (!pruned.isEmpty()) {
+      progress.accept("removed the builds and worktrees of " + pruned.size() + " commit(s) not used lately"
+          + " (ab.keepBuilds: " + config.keepBuilds() + ")");
+    }
     return result;
   }
 

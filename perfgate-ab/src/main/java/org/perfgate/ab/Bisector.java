@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * {@code perfgate ab --bisect}: finds the first bad commit between a good base and a bad head by
@@ -17,7 +16,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * List<Bisector.Commit> commits = Bisector.firstParentCommits(project, result.base(), result.head());
  * Bisector.Found<Comparison> found = Bisector.firstBad(commits, headComparison, this::compareWith,
- *     comparison -> comparison.overall() == Verdict.REGRESSION, step -> out.println(step));
+ *     comparison -> comparison.overall() == Verdict.REGRESSION ? Outcome.BAD : Outcome.GOOD, out::println);
  * }</pre>
  */
 public final class Bisector {
@@ -41,26 +40,42 @@ public final class Bisector {
     }
   }
 
+  /** What testing a commit showed. */
+  public enum Outcome {
+    /** Not regressed against the base. */
+    GOOD,
+    /** Regressed against the base. */
+    BAD,
+    /**
+     * Cannot tell: it does not build or start, or its comparison is inconclusive. Skipped as {@code
+     * git bisect skip} does: the search tests a neighbour instead.
+     */
+    SKIP
+  }
+
   /**
    * One tested commit.
    *
    * @param candidates how many commits could still be the first bad one when this one was tested
    * @param commit the tested commit
    * @param result what testing it gave
-   * @param bad whether that result counts as bad (a regression)
+   * @param outcome what that result counts as
    */
-  public record Step<R>(int candidates, Commit commit, R result, boolean bad) {}
+  public record Step<R>(int candidates, Commit commit, R result, Outcome outcome) {}
 
   /**
    * The answer of a search.
    *
-   * @param commit the first bad commit
+   * @param commit the first bad commit, as far as the tests tell
    * @param result the result that showed it bad (the head's own when no commit had to be tested)
+   * @param undecided skipped commits right before {@code commit} (after the last good one): each
+   *     could be the first bad one instead; empty when the answer is exact
    * @param steps every tested commit, in test order
    */
-  public record Found<R>(Commit commit, R result, List<Step<R>> steps) {
+  public record Found<R>(Commit commit, R result, List<Commit> undecided, List<Step<R>> steps) {
     public Found {
       Objects.requireNonNull(commit, "commit");
+      undecided = List.copyOf(undecided);
       steps = List.copyOf(steps);
     }
   }
@@ -68,37 +83,62 @@ public final class Bisector {
   /**
    * Binary search for the first bad commit, assuming the base (before {@code commits}) is good, the
    * last commit (the head) is bad with {@code headResult}, and a commit after a bad one stays bad.
-   * The head is never tested again; with one commit nothing is tested.
+   * The head is never tested again; with one commit nothing is tested. A skipped commit is not
+   * tested again; the search tries the untested commit nearest the middle instead, and when only
+   * skipped commits are left the answer names them as {@link Found#undecided()}.
    *
    * @param commits the commits after the base up to the head, oldest first; not empty
    * @param test measures one commit (for ab: compares the base with it)
-   * @param bad whether a result is bad
+   * @param outcome what a result counts as
    * @param onStep told each tested commit as soon as its result is known
    */
   public static <R> Found<R> firstBad(List<Commit> commits, R headResult, Function<Commit, R> test,
-      Predicate<R> bad, Consumer<Step<R>> onStep) {
+      Function<R, Outcome> outcome, Consumer<Step<R>> onStep) {
     if (commits.isEmpty()) {
       throw new IllegalArgumentException("bisect needs at least one commit after the base (the head)");
     }
     int firstCandidate = 0;
     int knownBad = commits.size() - 1;
     R badResult = headResult;
+    boolean[] skipped = new boolean[commits.size()];
     List<Step<R>> steps = new ArrayList<>();
-    while (firstCandidate < knownBad) {
-      int middle = (firstCandidate + knownBad) >>> 1;
-      Commit commit = commits.get(middle);
+    while (true) {
+      int next = nearestUntested(firstCandidate, knownBad, skipped);
+      if (next < 0) {
+        break;
+      }
+      Commit commit = commits.get(next);
       R result = test.apply(commit);
-      Step<R> step = new Step<>(knownBad - firstCandidate + 1, commit, result, bad.test(result));
+      Step<R> step = new Step<>(knownBad - firstCandidate + 1, commit, result, outcome.apply(result));
       steps.add(step);
       onStep.accept(step);
-      if (step.bad()) {
-        knownBad = middle;
-        badResult = result;
-      } else {
-        firstCandidate = middle + 1;
+      switch (step.outcome()) {
+        case BAD -> {
+          knownBad = next;
+          badResult = result;
+        }
+        case GOOD -> firstCandidate = next + 1;
+        case SKIP -> skipped[next] = true;
       }
     }
-    return new Found<>(commits.get(knownBad), badResult, steps);
+    List<Commit> undecided = new ArrayList<>();
+    for (int i = firstCandidate; i < knownBad; i++) {
+      undecided.add(commits.get(i)); // every commit left in the range was skipped
+    }
+    return new Found<>(commits.get(knownBad), badResult, undecided, steps);
+  }
+
+  /** The candidate in {@code [first, knownBad)} nearest the middle that was not skipped, or -1. */
+  private static int nearestUntested(int first, int knownBad, boolean[] skipped) {
+    int middle = (first + knownBad) >>> 1;
+    for (int distance = 0; distance < knownBad - first; distance++) {
+      for (int candidate : new int[] {middle - distance, middle + distance}) {
+        if (candidate >= first && candidate < knownBad && !skipped[candidate]) {
+          return candidate;
+        }
+      }
+    }
+    return -1;
   }
 
   /**

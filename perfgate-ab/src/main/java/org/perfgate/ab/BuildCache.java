@@ -41,6 +41,7 @@ final class BuildCache {
     Path entry = entry(revision);
     Path cached = artifact.map(path -> entry.resolve(Path.of(path).getFileName())).orElse(worktree);
     if (Files.exists(entry.resolve(COMPLETE))) {
+      Retention.touch(entry);
       return cached;
     }
     if (skipBuild) {
@@ -65,6 +66,7 @@ final class BuildCache {
         copy(produced, cached);
       }
       Files.writeString(entry.resolve(COMPLETE), buildCommand + "\n");
+      Retention.touch(entry);
       return cached;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build cache " + entry, e);

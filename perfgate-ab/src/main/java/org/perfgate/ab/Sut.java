@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.perfgate.engine.spi.FailureReason;
 import org.perfgate.engine.spi.HttpClientOptions;
 import org.perfgate.engine.spi.HttpConnection;
@@ -37,11 +36,13 @@ final class Sut implements AutoCloseable {
   private final Path stdout;
   private final Path stderr;
   private final long startNanos;
-  private final AtomicLong peakRss = new AtomicLong();
-  private final AtomicLong lastCpuNanos = new AtomicLong();
+  // appended by the sampler thread, read by the trial's thread: every access under its lock
+  private final List<SutSample> samples = new ArrayList<>();
   private Thread sampler;
   private Duration timeToReady = Duration.ZERO;
   private OptionalLong rssAtReady = OptionalLong.empty();
+  private Optional<Duration> firstRequest = Optional.empty();
+  private Optional<String> firstRequestProblem = Optional.empty();
 
   private Sut(Process process, int port, Path stdout, Path stderr, long startNanos) {
     this.process = process;
@@ -130,10 +131,7 @@ final class Sut implements AutoCloseable {
         };
         if (ready) {
           timeToReady = Duration.ofNanos(System.nanoTime() - startNanos);
-          ProcessTree.sample(process.toHandle()).ifPresent(sample -> {
-            rssAtReady = OptionalLong.of(sample.rssBytes());
-            peakRss.set(sample.rssBytes());
-          });
+          sampleNow().ifPresent(sample -> rssAtReady = OptionalLong.of(sample.rssBytes()));
           startSampler();
           return;
         }
@@ -166,30 +164,69 @@ final class Sut implements AutoCloseable {
       return;
     }
     sampler = Thread.ofPlatform().daemon().name("perfgate-sut-sampler").start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        ProcessTree.sample(process.toHandle()).ifPresent(sample -> {
-          peakRss.accumulateAndGet(sample.rssBytes(), Math::max);
-          if (sample.cpuNanos() > 0) {
-            lastCpuNanos.set(sample.cpuNanos());
-          }
-        });
-        if (!sleep(SAMPLE_INTERVAL_MILLIS)) {
-          return;
-        }
+      while (sleep(SAMPLE_INTERVAL_MILLIS)) {
+        sampleNow();
       }
     });
+  }
+
+  /** Reads the tree's CPU and memory now and keeps the reading; empty without {@code /proc}. */
+  Optional<SutSample> sampleNow() {
+    long now = System.nanoTime();
+    Optional<SutSample> sample = ProcessTree.sample(process.toHandle())
+        .map(reading -> new SutSample(now, reading.rssBytes(), reading.cpuNanos()));
+    sample.ifPresent(reading -> {
+      synchronized (samples) {
+        samples.add(reading);
+      }
+    });
+    return sample;
+  }
+
+  /** Every reading so far, oldest first (10 a second while it runs). */
+  List<SutSample> samples() {
+    synchronized (samples) {
+      return List.copyOf(samples);
+    }
+  }
+
+  /**
+   * Sends the first request a just-ready system gets from perfgate (besides the readiness probe) on
+   * a new connection and keeps its duration, connecting included: a cold system's lazy
+   * initialisation, empty caches and unoptimised code show here and nowhere else. A failed request
+   * or an error status is measured all the same (it is what the first user would see) and reported.
+   */
+  void measureFirstRequest(URI uri, HttpProtocol protocol) {
+    try (HttpConnection connection = protocol.open(PROBE)) {
+      HttpExchange exchange = new HttpExchange();
+      exchange.reset("GET", uri);
+      long start = System.nanoTime();
+      connection.execute(exchange);
+      firstRequest = Optional.of(Duration.ofNanos(System.nanoTime() - start));
+      if (exchange.failure() != FailureReason.NONE || exchange.status() >= 400) {
+        firstRequestProblem = Optional.of("first request GET " + uri + " answered "
+            + (exchange.failure() != FailureReason.NONE ? exchange.failure().label() : "status " + exchange.status()));
+      }
+    }
+  }
+
+  /** Why the first request did not succeed, if it did not. */
+  Optional<String> firstRequestProblem() {
+    return firstRequestProblem;
   }
 
   /** Stops the tree and returns what it used; the CPU figure is the last reading before the stop. */
   SutMetrics stop() {
     Optional<Duration> cpu = Optional.empty();
-    if (sampler != null) {
-      ProcessTree.sample(process.toHandle()).ifPresent(sample -> lastCpuNanos.accumulateAndGet(sample.cpuNanos(), Math::max));
-      cpu = Optional.of(Duration.ofNanos(lastCpuNanos.get()));
+    OptionalLong peak = OptionalLong.empty();
+    if (rssAtReady.isPresent()) {
+      sampleNow();
+      List<SutSample> all = samples();
+      cpu = Optional.of(Duration.ofNanos(all.stream().mapToLong(SutSample::cpuNanos).max().orElse(0)));
+      peak = OptionalLong.of(all.stream().mapToLong(SutSample::rssBytes).max().orElse(0));
     }
     close();
-    OptionalLong peak = rssAtReady.isPresent() ? OptionalLong.of(peakRss.get()) : OptionalLong.empty();
-    return new SutMetrics(timeToReady, rssAtReady, peak, cpu);
+    return new SutMetrics(timeToReady, firstRequest, rssAtReady, peak, cpu);
   }
 
   /** SIGTERM to the tree, SIGKILL to what is left after {@link #STOP_GRACE}. Idempotent. */

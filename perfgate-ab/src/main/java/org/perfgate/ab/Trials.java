@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.perfgate.engine.Engine;
 import org.perfgate.engine.EngineOptions;
@@ -216,13 +215,18 @@ final class Trials {
       for (Path file : planFiles) {
         plans.add(PlanLoader.load(file, env));
       }
+      FirstRequest.url(config, plans.getFirst(), env).ifPresent(uri -> sut.measureFirstRequest(uri, protocol));
+      sut.firstRequestProblem().ifPresent(problem -> progress.accept(state.label() + ": warning: " + problem));
       together.arriveAndAwaitAdvance();
-      warmUp(plans, env);
+      WarmUp.run(config, plans, protocol, engineOptions(env));
       together.arriveAndAwaitAdvance();
       List<RunResult> results = new ArrayList<>();
-      for (Plan plan : plans) {
+      long[] windows = new long[plans.size() * 2];
+      for (int plan = 0; plan < plans.size(); plan++) {
         together.arriveAndAwaitAdvance();
-        RunResult result = Engine.create(plan, protocol, engineOptions(env)).run();
+        windows[2 * plan] = sut.sampleNow().map(SutSample::nanoTime).orElse(System.nanoTime());
+        RunResult result = Engine.create(plans.get(plan), protocol, engineOptions(env)).run();
+        windows[2 * plan + 1] = sut.sampleNow().map(SutSample::nanoTime).orElse(System.nanoTime());
         if (!sut.alive()) {
           fail(state, sut.exitDescription());
           return;
@@ -230,9 +234,11 @@ final class Trials {
         results.add(result);
       }
       SutMetrics metrics = sut.stop();
+      List<SutSample> samples = sut.samples();
       state.successes++;
       for (int plan = 0; plan < plans.size(); plan++) {
-        RunResult result = results.get(plan);
+        RunResult result = SutRecording.attach(results.get(plan), metrics, samples, windows[2 * plan],
+            windows[2 * plan + 1]);
         RunMetadata metadata = new RunMetadata(request.project(), plans.get(plan).name(), planHashes.get(plan),
             Optional.of(state.revision.sha()), state.revision.branch(), state.revision.tag(),
             result.started(), request.environment(), group(state.side, plan), state.successes);
@@ -248,7 +254,8 @@ final class Trials {
         }
       }
       progress.accept(state.label() + ": trial " + state.successes + " stored; ready in "
-          + metrics.timeToReady().toMillis() + " ms");
+          + metrics.timeToReady().toMillis() + " ms"
+          + metrics.firstRequest().map(first -> ", first request " + first.toMillis() + " ms").orElse(""));
     } finally {
       sut.close();
     }
@@ -258,29 +265,6 @@ final class Trials {
     String line = "trial " + state.attempts + " failed: " + why;
     state.failures.add(line);
     progress.accept(state.label() + ": " + line);
-  }
-
-  /** Runs the plans again and again until the warm-up time is over; the results are dropped. */
-  private void warmUp(List<Plan> plans, Map<String, String> env) {
-    if (config.warmup().isZero()) {
-      return;
-    }
-    long deadline = System.nanoTime() + config.warmup().toNanos();
-    while (System.nanoTime() - deadline < 0) {
-      for (Plan plan : plans) {
-        Engine engine = Engine.create(plan, protocol, engineOptions(env));
-        Thread timer = Thread.ofVirtual().start(() -> {
-          try {
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, deadline - System.nanoTime()));
-            engine.abort("warm-up over");
-          } catch (InterruptedException runEndedFirst) {
-            // the plan finished before the deadline: nothing to stop
-          }
-        });
-        engine.run();
-        timer.interrupt();
-      }
-    }
   }
 
   private AbResult.SideTrials sideTrials(SideState state, int plan) {

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * One git worktree per commit under {@code .perfgate/worktrees/<sha>}, checked out detached and
- * reused by later runs: the user's own checkout is never touched.
+ * reused by later runs: the user's own checkout is never touched. {@link Retention} removes those of
+ * commits no longer used.
  */
 final class Worktrees {
   private final Git git;
@@ -22,6 +23,7 @@ final class Worktrees {
     if (Files.exists(worktree.resolve(".git"))) {
       String checkedOut = new Git(worktree).tryRun("rev-parse", "HEAD").orElse("");
       if (checkedOut.equals(revision.sha())) {
+        Retention.touch(worktree);
         return worktree;
       }
       throw new AbException(worktree + " is not a clean worktree of " + revision.sha()
@@ -32,6 +34,7 @@ final class Worktrees {
     }
     git.run("worktree", "prune"); // forgets worktrees whose directories were deleted, so the path is free
     git.run("worktree", "add", "--detach", worktree.toString(), revision.sha());
+    Retention.touch(worktree);
     return worktree;
   }
 }

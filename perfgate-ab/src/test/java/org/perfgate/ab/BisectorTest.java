@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,8 @@ class BisectorTest {
       tested.add(commit.sha());
       int index = Integer.parseInt(commit.sha().substring(1));
       return (index >= firstBad ? "bad " : "good ") + commit.sha();
-    }, result -> result.startsWith("bad") || result.equals("head"), step -> {});
+    }, result -> result.startsWith("bad") || result.equals("head") ? Bisector.Outcome.BAD : Bisector.Outcome.GOOD,
+        step -> {});
   }
 
   @Test
@@ -78,17 +80,58 @@ class BisectorTest {
     List<Bisector.Step<Boolean>> steps = new ArrayList<>();
 
     Bisector.Found<Boolean> found = Bisector.firstBad(commits, true, commit -> !commit.sha().equals("c0"),
-        bad -> bad, steps::add);
+        bad -> bad ? Bisector.Outcome.BAD : Bisector.Outcome.GOOD, steps::add);
 
     assertThat(found.commit().sha()).isEqualTo("c1");
-    assertThat(steps).containsExactly(new Bisector.Step<>(4, commits.get(1), true, true),
-        new Bisector.Step<>(2, commits.get(0), false, false));
+    assertThat(steps).containsExactly(new Bisector.Step<>(4, commits.get(1), true, Bisector.Outcome.BAD),
+        new Bisector.Step<>(2, commits.get(0), false, Bisector.Outcome.GOOD));
     assertThat(found.steps()).isEqualTo(steps);
+  }
+
+  /** Like {@link #search}, but commits in {@code unbuildable} are skipped. */
+  private Bisector.Found<String> searchSkipping(int count, int firstBad, Set<Integer> unbuildable) {
+    List<Bisector.Commit> commits = IntStream.range(0, count).mapToObj(i -> new Bisector.Commit("c" + i, "commit " + i))
+        .toList();
+    return Bisector.firstBad(commits, "head", commit -> {
+      tested.add(commit.sha());
+      int index = Integer.parseInt(commit.sha().substring(1));
+      return unbuildable.contains(index) ? "skip " + commit.sha() : (index >= firstBad ? "bad " : "good ") + commit.sha();
+    }, result -> result.startsWith("skip") ? Bisector.Outcome.SKIP
+        : result.startsWith("bad") || result.equals("head") ? Bisector.Outcome.BAD : Bisector.Outcome.GOOD, step -> {});
+  }
+
+  @Test
+  void testsANeighbourOfASkippedCommitAndStillFindsTheExactFirstBadOne() {
+    Bisector.Found<String> found = searchSkipping(8, 5, Set.of(3));
+
+    assertThat(found.commit().sha()).isEqualTo("c5");
+    assertThat(found.undecided()).isEmpty();
+    assertThat(tested).startsWith("c3").contains("c4").doesNotHaveDuplicates();
+  }
+
+  @Test
+  void namesTheSkippedCommitsThatCouldBeTheFirstBadOneInstead() {
+    Bisector.Found<String> found = searchSkipping(8, 5, Set.of(3, 4));
+
+    assertThat(found.commit().sha()).isEqualTo("c5");
+    assertThat(found.undecided()).extracting(Bisector.Commit::sha).containsExactly("c3", "c4");
+    assertThat(tested).doesNotHaveDuplicates().doesNotContain("c7");
+  }
+
+  @Test
+  void endsWhenEveryCandidateIsSkipped() {
+    Bisector.Found<String> found = searchSkipping(4, 3, Set.of(0, 1, 2));
+
+    assertThat(found.commit().sha()).isEqualTo("c3");
+    assertThat(found.result()).isEqualTo("head");
+    assertThat(found.undecided()).extracting(Bisector.Commit::sha).containsExactly("c0", "c1", "c2");
+    assertThat(tested).containsExactlyInAnyOrder("c0", "c1", "c2");
   }
 
   @Test
   void rejectsAnEmptyListOfCommits() {
-    assertThatThrownBy(() -> Bisector.firstBad(List.of(), "head", commit -> "x", result -> true, step -> {}))
+    assertThatThrownBy(() -> Bisector.firstBad(List.of(), "head", commit -> "x", result -> Bisector.Outcome.BAD,
+        step -> {}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

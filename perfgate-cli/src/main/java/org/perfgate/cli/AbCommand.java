@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
+import org.perfgate.ab.AbException;
 import org.perfgate.ab.AbMode;
 import org.perfgate.ab.AbRequest;
 import org.perfgate.ab.AbResult;
@@ -18,11 +22,15 @@ import org.perfgate.ab.Bisector;
 import org.perfgate.ab.SutMetrics;
 import org.perfgate.model.Comparison;
 import org.perfgate.model.InvalidInputException;
+import org.perfgate.model.MetricComparison;
+import org.perfgate.model.Verdict;
 import org.perfgate.plan.AbConfig;
 import org.perfgate.plan.PlanLoader;
 import org.perfgate.stats.CompareOptions;
 import org.perfgate.stats.RunComparator;
 import org.perfgate.store.RunStore;
+import org.perfgate.store.SavedComparison;
+import org.perfgate.store.StoreUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,9 +72,9 @@ final class AbCommand implements Callable<Integer> {
 
   // duet is the default because bench/ab-modes.sh measured its confidence intervals 3-9x narrower than
   // sequential's on the same A/A pair on the 2-core CI machine (bench/ab-modes.md), in half the time.
-  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "duet",
+  @Option(names = "--mode", paramLabel = "MODE",
       description = "duet (both sides at once, each pinned to half the cores) or sequential (one side at a time,"
-          + " interleaved). Default: ${DEFAULT-VALUE}.")
+          + " interleaved). Default: ab.mode, else duet.")
   String mode;
 
   @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
@@ -99,11 +107,9 @@ final class AbCommand implements Callable<Integer> {
     if (trials != null && trials < 1) {
       throw new InvalidInputException("--trials " + trials + ": expected a whole number >= 1");
     }
-    AbMode abMode = switch (mode) {
-      case "sequential" -> AbMode.SEQUENTIAL;
-      case "duet" -> AbMode.DUET;
-      default -> throw new InvalidInputException("--mode " + mode + ": expected sequential or duet");
-    };
+    if (mode != null && !AbConfig.MODES.contains(mode)) {
+      throw new InvalidInputException("--mode " + mode + ": expected sequential or duet");
+    }
     Path project = directory.toAbsolutePath().normalize();
     Map<String, String> planEnv = new LinkedHashMap<>(parent.env());
     planEnv.putAll(Flags.keyValues("--env", env));
@@ -117,13 +123,17 @@ final class AbCommand implements Callable<Integer> {
       throw new InvalidInputException("--max-trials " + maxTrials + ": expected at least the trials per side ("
           + config.trials() + ")");
     }
+    AbMode abMode = switch (mode != null ? mode : config.mode().orElse("duet")) {
+      case "sequential" -> AbMode.SEQUENTIAL;
+      default -> AbMode.DUET;
+    };
     GitInfo git = GitInfo.detect(project, parent.env());
     AbRequest request = new AbRequest(project, base, head, skipBuild, seed, planEnv,
         workspace.config().project().or(git::project).orElse(project.getFileName().toString()),
         Fingerprint.current(workspace.labels()), abMode);
     PrintWriter err = spec.commandLine().getErr();
     CompareOptions options = CompareOptions.defaults().withTolerancePercent(tolerancePercent).withSeed(seed);
-    AbComparison main = compare(workspace, config, request, options);
+    AbComparison main = compare(workspace, config, request, options, "ab");
     List<Comparison> comparisons = main.comparisons();
     AbResult result = main.result();
     int exitCode = ExitCode.OK.code();
@@ -145,13 +155,14 @@ final class AbCommand implements Callable<Integer> {
    * One ab comparison: trials of both sides, stored, then each plan compared as {@code compare} does.
    * The main comparison and every {@code --bisect} step go through here.
    */
-  private AbComparison compare(Workspace workspace, AbConfig config, AbRequest request, CompareOptions options) {
+  private AbComparison compare(Workspace workspace, AbConfig config, AbRequest request, CompareOptions options,
+      String kind) {
     PrintWriter err = spec.commandLine().getErr();
     int initialTrials = config.trials();
     int maxTrialsPerSide = maxTrials == null ? initialTrials : maxTrials;
-    AbResult result;
     try (RunStore store = workspace.openStore()) {
-      result = AbRunner.create(config, request, PlanRunner.protocol(http), store, line -> err.println("perfgate: " + line))
+      AbResult result = AbRunner.create(config, request, PlanRunner.protocol(http), store,
+              line -> err.println("perfgate: " + line))
           .run(maxTrialsPerSide, sofar -> {
             List<Comparison> comparisons = comparisons(workspace, config, request, options, sofar);
             int perSide = trialsPerSide(sofar);
@@ -160,8 +171,19 @@ final class AbCommand implements Callable<Integer> {
             }
             return AdaptiveTrials.addPair(comparisons, perSide, maxTrialsPerSide);
           });
+      List<Comparison> comparisons = comparisons(workspace, config, request, options, result);
+      for (Comparison comparison : comparisons) {
+        try {
+          SavedComparison saved = store.saveComparison(kind, request.project(), comparison);
+          err.println("perfgate: comparison of " + comparison.planName() + " saved as " + saved.id() + " ("
+              + saved.verdict().label() + ")");
+        } catch (StoreUnavailableException e) {
+          // the trials themselves were spooled and are imported later; the link is re-made by comparing again
+          err.println("perfgate: warning: comparison of " + comparison.planName() + " not saved: " + e.getMessage());
+        }
+      }
+      return new AbComparison(result, comparisons);
     }
-    return new AbComparison(result, comparisons(workspace, config, request, options, result));
   }
 
   /** The fewest successful trials of a side and plan. */
@@ -208,19 +230,81 @@ final class AbCommand implements Callable<Integer> {
     out.printf("bisect: %d commits after base up to head, about %d comparisons%n", commits.size(),
         32 - Integer.numberOfLeadingZeros(commits.size() - 1));
     out.flush();
-    Bisector.Found<AbComparison> found = Bisector.firstBad(commits, main,
-        commit -> compare(workspace, config, new AbRequest(request.projectDirectory(), request.base(), commit.sha(),
-            request.skipBuild(), request.seed(), request.env(), request.project(), request.environment(), request.mode()),
-            options),
-        AbComparison::regresses,
+    Map<String, Double> hunted = regressedStatistics(main);
+    Bisector.Found<BisectStep> found = Bisector.firstBad(commits, new BisectStep(Optional.of(main), ""),
+        commit -> {
+          try {
+            return new BisectStep(Optional.of(compare(workspace, config, new AbRequest(request.projectDirectory(),
+                request.base(), commit.sha(), request.skipBuild(), request.seed(), request.env(), request.project(),
+                request.environment(), request.mode()), options, "bisect")), "");
+          } catch (AbException cannotMeasure) { // a commit that does not build or start, as git bisect skip
+            return new BisectStep(Optional.empty(), cannotMeasure.getMessage());
+          }
+        },
+        step -> step.outcome(hunted),
         step -> {
-          out.printf("bisect: %d commits left, testing %s (%s) … %s%n", step.candidates(), step.commit().shortSha(),
-              step.commit().subject(), step.result().summary());
+          out.printf("bisect: %d commits left, testing %s (%s) … %s → %s%n", step.candidates(),
+              step.commit().shortSha(), step.commit().subject(), step.result().summary(),
+              step.outcome().name().toLowerCase(Locale.ROOT));
           out.flush();
         });
-    out.printf("first bad commit: %s %s — %s%n", found.commit().sha(), found.commit().subject(),
-        found.result().summary());
+    if (found.undecided().isEmpty()) {
+      out.printf("first bad commit: %s %s — %s%n", found.commit().sha(), found.commit().subject(),
+          found.result().summary());
+    } else {
+      out.printf("first bad commit: one of %d (the commits before it could not be built or started):%n",
+          found.undecided().size() + 1);
+      for (Bisector.Commit commit : found.undecided()) {
+        out.printf("  %s %s (skipped)%n", commit.sha(), commit.subject());
+      }
+      out.printf("  %s %s — %s%n", found.commit().sha(), found.commit().subject(), found.result().summary());
+    }
     out.flush();
+  }
+
+  /** Plan and title of every statistic that regressed, with its change at the head: what bisect hunts. */
+  private static Map<String, Double> regressedStatistics(AbComparison comparison) {
+    Map<String, Double> regressed = new HashMap<>();
+    for (Comparison plan : comparison.comparisons()) {
+      for (MetricComparison metric : plan.metrics()) {
+        if (metric.verdict() == Verdict.REGRESSION) {
+          regressed.put(plan.planName() + " " + metric.title(), metric.statistics().changePercent());
+        }
+      }
+    }
+    return regressed;
+  }
+
+  /** A bisect step's result: base compared with the commit, or why the commit could not be measured. */
+  private record BisectStep(Optional<AbComparison> comparison, String skipReason) {
+    /**
+     * Bad on any regression. Skipped (as {@code git bisect skip}) when it could not be measured.
+     * When a statistic that regressed at the head is inconclusive here, its estimated change decides:
+     * a commit either carries the regression or not, so one nearer the head's change than base's
+     * (at least half of it) counts bad, else good. Other statistics are not what the search is after.
+     */
+    Bisector.Outcome outcome(Map<String, Double> hunted) {
+      if (comparison.isEmpty()) {
+        return Bisector.Outcome.SKIP;
+      }
+      if (comparison.get().regresses()) {
+        return Bisector.Outcome.BAD;
+      }
+      for (Comparison plan : comparison.get().comparisons()) {
+        for (MetricComparison metric : plan.metrics()) {
+          Double headChange = hunted.get(plan.planName() + " " + metric.title());
+          if (headChange != null && metric.verdict() == Verdict.INCONCLUSIVE
+              && metric.statistics().changePercent() >= headChange / 2) {
+            return Bisector.Outcome.BAD;
+          }
+        }
+      }
+      return Bisector.Outcome.GOOD;
+    }
+
+    String summary() {
+      return comparison.map(AbComparison::summary).orElse("skipped: " + skipReason);
+    }
   }
 
   /** perfgate.yaml of the project is required; the store defaults to the project's {@code .perfgate/}. */
@@ -251,11 +335,14 @@ final class AbCommand implements Callable<Integer> {
 
   private void printSut(AbResult.PlanTrials plan) {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("system under test (median of trials):");
+    out.println("system under test (median of trials; stored as sut_* metrics):");
     for (AbResult.SideTrials side : List.of(plan.base(), plan.head())) {
       List<SutMetrics> metrics = side.sutMetrics();
-      out.printf("  %-40s ready in %d ms, RSS at ready %s, peak RSS %s, CPU %s%n", side.side().label(),
+      out.printf("  %-40s ready in %d ms, first request %s, RSS at ready %s, peak RSS %s, CPU %s%n",
+          side.side().label(),
           median(metrics, m -> m.timeToReady().toMillis()).orElse(0),
+          milliseconds(median(metrics.stream().filter(m -> m.firstRequest().isPresent()).toList(),
+              m -> m.firstRequest().orElseThrow().toNanos())),
           mebibytes(median(metrics.stream().filter(m -> m.rssAtReadyBytes().isPresent()).toList(),
               m -> m.rssAtReadyBytes().getAsLong())),
           mebibytes(median(metrics.stream().filter(m -> m.peakRssBytes().isPresent()).toList(),
@@ -264,6 +351,10 @@ final class AbCommand implements Callable<Integer> {
               .stream().mapToObj(millis -> String.format("%.2f s", millis / 1000.0)).findFirst().orElse("n/a"));
     }
     out.flush();
+  }
+
+  private static String milliseconds(OptionalLong nanos) {
+    return nanos.isPresent() ? String.format("%.1f ms", nanos.getAsLong() / 1e6) : "n/a";
   }
 
   private static OptionalLong median(List<SutMetrics> metrics, ToLongFunction<SutMetrics> value) {

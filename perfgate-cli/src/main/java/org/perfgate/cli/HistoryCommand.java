@@ -6,12 +6,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.RunMetadata;
 import org.perfgate.plan.DurationParser;
 import org.perfgate.store.HistoryQuery;
 import org.perfgate.store.RunStore;
 import org.perfgate.store.RunSummary;
+import org.perfgate.store.SavedComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code perfgate history}: stored runs, newest first, filtered. */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List stored runs, newest first.")
+/** {@code perfgate history}: stored runs (or saved comparisons), newest first, filtered. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+    description = "List stored runs (or, with --comparisons, saved ab comparisons), newest first.")
 final class HistoryCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -40,11 +44,18 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--since", paramLabel = "DURATION", description = "Only runs newer than this, e.g. 7d, 12h.")
   String since;
 
+  @Option(names = "--comparisons",
+      description = "List the comparisons perfgate ab saved (base and head trial groups, verdict) instead of runs.")
+  boolean comparisons;
+
   @Option(names = {"-n", "--limit"}, defaultValue = "50", description = "At most this many runs. Default: ${DEFAULT-VALUE}.")
   int limit;
 
   @Override
   public Integer call() {
+    if (comparisons) {
+      return listComparisons();
+    }
     HistoryQuery query = HistoryQuery.all().withLimit(limit);
     if (plan != null) {
       query = query.withPlanName(plan);
@@ -81,11 +92,40 @@ final class HistoryCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  private int listComparisons() {
+    if (branch != null || tag != null || since != null) {
+      throw new InvalidInputException("--comparisons takes --plan and --limit only");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (RunStore store = Workspace.load(storeOptions, parent.env()).openStore()) {
+      List<SavedComparison> saved = store.comparisons(Optional.ofNullable(plan), limit);
+      if (saved.isEmpty()) {
+        out.println("no comparisons in " + store.describe() + (plan != null ? " match the filter"
+            : " yet: 'perfgate ab' saves one per plan"));
+        return ExitCode.OK.code();
+      }
+      out.printf("%-26s %-19s %-16s %-30s %-30s %s%n", "COMPARISON", "TIME (UTC)", "PLAN", "BASE", "HEAD", "VERDICT");
+      for (SavedComparison comparison : saved) {
+        out.printf(Locale.ROOT, "%-26s %-19s %-16s %-30s %-30s %s%n", comparison.id(),
+            TIME.format(comparison.created()), clip(comparison.planName(), 16), clip(side(comparison.base()), 30),
+            clip(side(comparison.head()), 30), comparison.verdict().label());
+      }
+      out.println("compare again: perfgate compare <a head run> --baseline <a base run> (perfgate history --plan PLAN"
+          + " lists the runs of each trial group)");
+      out.flush();
+    }
+    return ExitCode.OK.code();
+  }
+
+  private static String side(SavedComparison.Side side) {
+    return side.trialGroup() + side.gitSha().map(sha -> " @" + sha.substring(0, Math.min(8, sha.length()))).orElse("");
+  }
+
   private static java.time.Duration duration(String flag, String value) {
     try {
       return DurationParser.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new org.perfgate.model.InvalidInputException(flag + " '" + value + "': " + e.getMessage());
+      throw new InvalidInputException(flag + " '" + value + "': " + e.getMessage());
     }
   }
 

@@ -69,9 +69,9 @@ class AbBisectEndToEndTest {
     String out = outcome.out();
     assertThat(out).as(outcome.err() + out).contains("bisect: 3 commits after base up to head, about 2 comparisons\n")
         .containsPattern("bisect: 3 commits left, testing " + shas.get(2).substring(0, 10)
-            + " \\(slow: adds 20 ms\\) … regression: http_req_duration \\S+ \\+\\d+\\.\\d%\n")
+            + " \\(slow: adds 20 ms\\) … regression: http_req_duration \\S+ \\+\\d+\\.\\d% → bad\n")
         .containsPattern("bisect: 2 commits left, testing " + shas.get(1).substring(0, 10)
-            + " \\(unrelated: rename a note\\) … (no change|inconclusive|improvement)\n")
+            + " \\(unrelated: rename a note\\) … (no change|inconclusive|improvement) → good\n")
         .containsPattern("first bad commit: " + shas.get(2) + " slow: adds 20 ms — regression: \\S+ \\S+ \\+\\d+\\.\\d%\n");
     // Base and head were built by the main comparison; each step builds only the commit it tests.
     assertThat(outcome.err()).contains("using the cached build of base")

@@ -74,8 +74,12 @@ class AbEndToEndTest {
     var median = comparison.metrics().stream().filter(m -> m.statistic().equals("med")).findFirst().orElseThrow();
     // 10 ms -> 30 ms plus a little overhead on each side: about +150..+200 %.
     assertThat(median.statistics().changePercent()).isBetween(100.0, 220.0);
-    assertThat(outcome.out()).contains("system under test (median of trials):").contains("ready in");
-    assertThat(outcome.err()).contains("perfgate: trial 10 of 10");
+    assertThat(outcome.out()).contains("system under test (median of trials; stored as sut_* metrics):")
+        .contains("ready in").containsPattern("first request \\d+\\.\\d ms");
+    assertThat(outcome.err()).contains("perfgate: trial 10 of 10")
+        .containsPattern("perfgate: comparison of ab-e2e saved as cmp-\\S+ \\(regression\\)");
+    // the system's own figures are reported, not compared unless a budget names them
+    assertThat(comparison.metrics()).extracting(metric -> metric.key().name()).noneMatch(name -> name.startsWith("sut_"));
 
     // The second run reuses worktrees and cached builds.
     Cli.Outcome cached = ab("--base", "main~1", "--skip-build", "--trials", "2");
@@ -186,12 +190,12 @@ class AbEndToEndTest {
   @Test
   void failsClearlyWhenTheServiceNeverBecomesReady() throws IOException {
     Path config = Files.writeString(scratch.resolve("perfgate.yaml"), CONFIG.formatted("\"true\"",
-        "{ log: \"Listening on\", timeout: 1s }"));
+        "{ log: \"Listening on\", timeout: 5s }"));
     Cli.Outcome outcome = ab("--config", config.toString(), "--trials", "1");
 
     assertThat(outcome.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code());
     assertThat(outcome.err()).containsPattern("perfgate: error: (base|head) \\S+ \\([0-9a-f]{10}\\): the system under"
-        + " test was not ready within 1s \\(waiting for a log line containing 'Listening on'\\); last log lines:\n"
+        + " test was not ready within 5s \\(waiting for a log line containing 'Listening on'\\); last log lines:\n"
         + "  Started\n");
   }
 

@@ -9,6 +9,7 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.perfgate.model.HistogramSnapshot;
 import org.perfgate.model.InvalidInputException;
+import org.perfgate.model.MetricValues;
 import org.perfgate.model.TrendStats;
 
 /**
@@ -62,6 +63,21 @@ public final class Histograms {
       throw new InvalidInputException(
           "histogram snapshot is not a Base64-encoded compressed HdrHistogram: " + e.getMessage());
     }
+  }
+
+  /**
+   * A time trend of a few durations measured outside a run's recorders (a system's start-up): the
+   * same values a registry's time trend would total for them.
+   *
+   * @param micros the durations in microseconds, each {@code >= 0}
+   */
+  public static MetricValues.Trend timeTrend(long... micros) {
+    Histogram histogram = new Histogram(3);
+    histogram.setAutoResize(true);
+    for (long value : micros) {
+      histogram.recordValue(Math.max(0, value));
+    }
+    return new MetricValues.Trend(stats(histogram, MICROS_PER_MILLI), encode(histogram, MICROSECONDS));
   }
 
   /**

@@ -2,7 +2,10 @@ package org.perfgate.model;
 
 import java.util.Optional;
 
-/** The k6 built-in metrics perfgate emits, with their k6 names verbatim. */
+/**
+ * The built-in metrics perfgate emits: k6's, with their k6 names verbatim, and those of the system
+ * under test that {@code perfgate ab} measures ({@code sut_*}, perfgate's own: k6 has no equivalent).
+ */
 public enum BuiltinMetric {
   HTTP_REQS("http_reqs", MetricType.COUNTER, false),
   HTTP_REQ_DURATION("http_req_duration", MetricType.TREND, true),
@@ -19,7 +22,19 @@ public enum BuiltinMetric {
   VUS_MAX("vus_max", MetricType.GAUGE, false),
   CHECKS("checks", MetricType.RATE, false),
   DATA_SENT("data_sent", MetricType.COUNTER, false),
-  DATA_RECEIVED("data_received", MetricType.COUNTER, false);
+  DATA_RECEIVED("data_received", MetricType.COUNTER, false),
+  /** From the start of the system under test to its first successful readiness probe. */
+  SUT_TIME_TO_READY("sut_time_to_ready", MetricType.TREND, true),
+  /** The first request to a system that has just become ready (cold caches, JIT, lazy init). */
+  SUT_FIRST_REQUEST_DURATION("sut_first_request_duration", MetricType.TREND, true),
+  /** CPU seconds (user + system) of the system's process tree while a plan ran. */
+  SUT_CPU("sut_cpu", MetricType.COUNTER, false),
+  /** Resident memory of the system's process tree in bytes while a plan ran: last value, min, max. */
+  SUT_RSS("sut_rss", MetricType.GAUGE, false),
+  /** The highest resident memory of the system's process tree while a plan ran, in bytes. */
+  SUT_RSS_PEAK("sut_rss_peak", MetricType.GAUGE, false),
+  /** Resident memory of the system's process tree in bytes when it became ready. */
+  SUT_RSS_AT_READY("sut_rss_at_ready", MetricType.GAUGE, false);
 
   private final String metricName;
   private final MetricType type;

@@ -23,10 +23,18 @@ import org.perfgate.model.Durations;
  * @param start shell command that starts the system under test, run in the worktree
  * @param env extra environment of the system under test
  * @param ready how to tell the system under test is ready
- * @param warmup how long the plan runs against a fresh system before each measured trial (discarded)
+ * @param warmup how long the plans run against a fresh system before each measured trial (discarded)
+ * @param warmupIterations instead of a time, how many iterations of each plan's scenarios warm it up
+ *     (discarded; 0 = none); at most one of the two is set
+ * @param firstRequest the URL of the request whose latency is measured right after readiness
+ *     ({@code ${PORT}}, {@code ${BASE_URL}} allowed); empty: the first plan's first GET with a fixed
+ *     URL, else the readiness URL
  * @param plans plan files, relative to the project directory; at least one
  * @param trials measured trials per side, {@code >= 1}
  * @param tagPattern the git tags {@code --base latest} chooses from (a {@code git tag --list} pattern)
+ * @param mode {@code duet} or {@code sequential} when the file says ({@code --mode} overrides)
+ * @param keepBuilds how many cached builds (and their worktrees) are kept, the least recently used
+ *     are removed after each run; {@code >= 2}
  */
 public record AbConfig(
     String build,
@@ -35,9 +43,13 @@ public record AbConfig(
     Map<String, String> env,
     Readiness ready,
     Duration warmup,
+    long warmupIterations,
+    Optional<String> firstRequest,
     List<String> plans,
     int trials,
-    String tagPattern) {
+    String tagPattern,
+    Optional<String> mode,
+    int keepBuilds) {
   /** Names substituted when the system under test starts, not when the file is read. */
   public static final Set<String> PLACEHOLDERS = Set.of("PORT", "ARTIFACT", "BASE_URL");
 
@@ -50,6 +62,12 @@ public record AbConfig(
   /** The tags {@code --base latest} considers when the file does not say. */
   public static final String DEFAULT_TAG_PATTERN = "v*";
 
+  /** Cached builds kept when the file does not say: a base, a head and a few bisect steps. */
+  public static final int DEFAULT_KEEP_BUILDS = 10;
+
+  /** The values {@code ab.mode} takes. */
+  public static final List<String> MODES = List.of("duet", "sequential");
+
   public AbConfig {
     Objects.requireNonNull(build, "build");
     Objects.requireNonNull(artifact, "artifact");
@@ -57,8 +75,19 @@ public record AbConfig(
     env = Map.copyOf(env);
     Objects.requireNonNull(ready, "ready");
     Durations.requireNonNegative(warmup, "warmup");
+    if (warmupIterations < 0 || warmupIterations > 0 && !warmup.isZero()) {
+      throw new IllegalArgumentException("warmup: expected a duration or a number of iterations, not both");
+    }
+    Objects.requireNonNull(firstRequest, "firstRequest");
     plans = List.copyOf(plans);
     Objects.requireNonNull(tagPattern, "tagPattern");
+    Objects.requireNonNull(mode, "mode");
+    if (mode.isPresent() && !MODES.contains(mode.get())) {
+      throw new IllegalArgumentException("mode: expected duet or sequential, got '" + mode.get() + "'");
+    }
+    if (keepBuilds < 2) {
+      throw new IllegalArgumentException("keepBuilds must be >= 2 (a base and a head), was " + keepBuilds);
+    }
     if (plans.isEmpty()) {
       throw new IllegalArgumentException("plans: expected at least one plan file");
     }
@@ -69,7 +98,8 @@ public record AbConfig(
 
   /** The same settings with another trial count (the {@code --trials} flag). */
   public AbConfig withTrials(int value) {
-    return new AbConfig(build, artifact, start, env, ready, warmup, plans, value, tagPattern);
+    return new AbConfig(build, artifact, start, env, ready, warmup, warmupIterations, firstRequest, plans, value,
+        tagPattern, mode, keepBuilds);
   }
 
   /** How readiness is probed; either way it fails after {@link #timeout()}. */

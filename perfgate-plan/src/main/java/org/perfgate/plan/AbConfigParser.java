@@ -9,7 +9,8 @@ import java.util.Optional;
 /** Parses the {@code ab:} section of {@code perfgate.yaml} into an {@link AbConfig}. */
 final class AbConfigParser {
   private static final List<String> FIELDS =
-      List.of("build", "artifact", "start", "env", "ready", "warmup", "plans", "trials", "tagPattern");
+      List.of("build", "artifact", "start", "env", "ready", "warmup", "firstRequest", "plans", "trials", "tagPattern",
+          "mode", "keepBuilds");
 
   private AbConfigParser() {}
 
@@ -20,12 +21,46 @@ final class AbConfigParser {
     String start = fields.required("start", Values::nonEmptyText);
     Map<String, String> env = fields.get("env", Values::stringMap, Map.of());
     AbConfig.Readiness ready = fields.required("ready", AbConfigParser::readiness);
-    Duration warmup = fields.get("warmup", Values::nonNegativeDuration, Duration.ZERO);
+    Warmup warmup = fields.get("warmup", AbConfigParser::warmup, new Warmup(Duration.ZERO, 0));
+    Optional<String> firstRequest = fields.optional("firstRequest", Values::nonEmptyText);
     List<String> plans = fields.required("plans", AbConfigParser::plans);
     int trials = fields.get("trials", Values::positiveInt, AbConfig.DEFAULT_TRIALS);
     String tagPattern = fields.get("tagPattern", Values::nonEmptyText, AbConfig.DEFAULT_TAG_PATTERN);
+    Optional<String> mode = fields.optional("mode", AbConfigParser::mode);
+    int keepBuilds = fields.get("keepBuilds", AbConfigParser::keepBuilds, AbConfig.DEFAULT_KEEP_BUILDS);
     return Errors.build(fields.location(), path,
-        () -> new AbConfig(build, artifact, start, env, ready, warmup, plans, trials, tagPattern));
+        () -> new AbConfig(build, artifact, start, env, ready, warmup.duration(), warmup.iterations(), firstRequest,
+            plans, trials, tagPattern, mode, keepBuilds));
+  }
+
+  private record Warmup(Duration duration, long iterations) {}
+
+  /** {@code 30s}, or {@code {duration: 30s}}, or {@code {iterations: 500}}. */
+  private static Warmup warmup(Node node, String path) {
+    if (node instanceof Node.ScalarNode) {
+      return new Warmup(Values.nonNegativeDuration(node, path), 0);
+    }
+    Fields fields = Fields.of(node, path, List.of("duration", "iterations"));
+    String kind = fields.exactlyOne(List.of("duration", "iterations"), "warm-up length");
+    return kind.equals("duration")
+        ? new Warmup(fields.required("duration", Values::nonNegativeDuration), 0)
+        : new Warmup(Duration.ZERO, fields.required("iterations", Values::positiveInt));
+  }
+
+  private static String mode(Node node, String path) {
+    String mode = Values.nonEmptyText(node, path);
+    if (!AbConfig.MODES.contains(mode)) {
+      throw Errors.at(node, path, "expected duet or sequential, got '" + mode + "'");
+    }
+    return mode;
+  }
+
+  private static int keepBuilds(Node node, String path) {
+    int keep = Values.positiveInt(node, path);
+    if (keep < 2) {
+      throw Errors.at(node, path, "expected at least 2 (a base and a head), got " + keep);
+    }
+    return keep;
   }
 
   private static AbConfig.Readiness readiness(Node node, String path) {

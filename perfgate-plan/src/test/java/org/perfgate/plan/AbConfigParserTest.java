@@ -68,6 +68,46 @@ class AbConfigParserTest {
     assertThat(ab.warmup()).isZero();
     assertThat(ab.plans()).containsExactly("perf/plan.yaml");
     assertThat(ab.trials()).isEqualTo(AbConfig.DEFAULT_TRIALS);
+    assertThat(ab.warmupIterations()).isZero();
+    assertThat(ab.firstRequest()).isEmpty();
+    assertThat(ab.mode()).isEmpty();
+    assertThat(ab.keepBuilds()).isEqualTo(AbConfig.DEFAULT_KEEP_BUILDS);
+  }
+
+  @Test
+  void readsAWarmUpAsADurationOrAsIterations() {
+    String rest = "build: b, start: s, ready: { log: x }, plans: [p]";
+    assertThat(ab("ab: { " + rest + ", warmup: 5s }\n").warmup()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(ab("ab: { " + rest + ", warmup: { duration: 2s } }\n").warmup()).isEqualTo(Duration.ofSeconds(2));
+    AbConfig iterations = ab("ab: { " + rest + ", warmup: { iterations: 300 } }\n");
+    assertThat(iterations.warmup()).isZero();
+    assertThat(iterations.warmupIterations()).isEqualTo(300);
+    assertThat(errorOf("ab: { " + rest + ", warmup: { iterations: 3, duration: 1s } }\n"))
+        .isEqualTo("perfgate.yaml:1:68: ab.warmup: set either 'duration' or 'iterations', not both");
+    assertThat(errorOf("ab: { " + rest + ", warmup: { iterations: -3 } }\n"))
+        .isEqualTo("perfgate.yaml:1:80: ab.warmup.iterations: expected a positive whole number, got '-3'");
+  }
+
+  @Test
+  void readsModeFirstRequestAndBuildsToKeep() {
+    AbConfig ab = ab("""
+        ab:
+          build: b
+          start: s
+          ready: { log: x }
+          plans: [p]
+          mode: sequential
+          firstRequest: http://127.0.0.1:${PORT}/api/items
+          keepBuilds: 4
+        """);
+
+    assertThat(ab.mode()).contains("sequential");
+    assertThat(ab.firstRequest()).contains("http://127.0.0.1:${PORT}/api/items");
+    assertThat(ab.keepBuilds()).isEqualTo(4);
+    assertThat(errorOf("ab: { build: b, start: s, ready: { log: x }, plans: [p], mode: parallel }\n"))
+        .isEqualTo("perfgate.yaml:1:64: ab.mode: expected duet or sequential, got 'parallel'");
+    assertThat(errorOf("ab: { build: b, start: s, ready: { log: x }, plans: [p], keepBuilds: 1 }\n"))
+        .isEqualTo("perfgate.yaml:1:70: ab.keepBuilds: expected at least 2 (a base and a head), got 1");
   }
 
   @Test

@@ -46,6 +46,23 @@ class BudgetParserTest {
   }
 
   @Test
+  void parsesBudgetsOnTheSystemUnderTestsMetrics() {
+    List<Budget> budgets = config("""
+        budgets:
+          sut_time_to_ready: ['med regression <= 5%', 'med < 2s']
+          sut_rss_peak: ['value < 512000000']
+          sut_cpu: ['count regression <= 10%']
+        """).budgets();
+
+    assertThat(budgets).extracting(budget -> budget.metric().name())
+        .containsExactly("sut_time_to_ready", "sut_time_to_ready", "sut_rss_peak", "sut_cpu");
+    assertThat(budgets).extracting(Budget::kind).containsExactly(Budget.Kind.RELATIVE, Budget.Kind.ABSOLUTE,
+        Budget.Kind.ABSOLUTE, Budget.Kind.RELATIVE);
+    assertThat(budgets.get(1).limit()).isEqualTo(2000.0);
+    assertThat(budgets.get(2).aggregation()).isEqualTo(Aggregation.of(Aggregation.Kind.VALUE));
+  }
+
+  @Test
   void parsesRelativeBudgetsWithTheirDirection() {
     List<Budget> budgets = config("""
         budgets:

@@ -32,6 +32,7 @@ final class ComparisonFormat {
     }
     return switch (unit) {
       case "ms" -> Units.roundedDuration(value);
+      case "B" -> Units.bytes(value);
       case "" -> number(value);
       case "%" -> number(value) + "%";
       default -> number(value) + " " + unit;

@@ -95,7 +95,7 @@ record MetricRow(
 
   private static Optional<Contains> builtinContains(String name) {
     return BuiltinMetric.byName(name).map(metric -> switch (metric) {
-      case DATA_SENT, DATA_RECEIVED -> Contains.DATA;
+      case DATA_SENT, DATA_RECEIVED, SUT_RSS, SUT_RSS_PEAK, SUT_RSS_AT_READY -> Contains.DATA;
       default -> metric.isTime() ? Contains.TIME : Contains.DEFAULT;
     });
   }

@@ -27,8 +27,9 @@ import org.perfgate.model.Verdict;
  *
  * <p>Compared by default: {@code http_req_duration} at {@code p(95)} and {@code med}, the
  * {@code p(95)} of every named request ({@code http_req_duration{name:...}}), and the throughput
- * ({@code http_reqs} rate, higher is better). Relative budgets add their statistic or set the
- * tolerance of an existing one.
+ * ({@code http_reqs} rate, higher is better). Relative budgets add their statistic (such as the
+ * system under test's {@code sut_*} metrics of {@code perfgate ab}) or set the tolerance of an
+ * existing one.
  */
 public final class RunComparator {
   private static final String DURATION = BuiltinMetric.HTTP_REQ_DURATION.metricName();
@@ -198,6 +199,9 @@ public final class RunComparator {
     }
     if (metric.isTime()) {
       return "ms";
+    }
+    if (metric == BuiltinMetric.SUT_RSS || metric == BuiltinMetric.SUT_RSS_PEAK || metric == BuiltinMetric.SUT_RSS_AT_READY) {
+      return "B";
     }
     return switch (metric.type()) {
       case COUNTER -> target.aggregation().kind() == Aggregation.Kind.RATE ? "/s" : "";

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.perfgate.model.Comparison;
 import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.PerfgateException;
 import org.perfgate.model.RunMetadata;
@@ -33,12 +34,14 @@ final class JdbcRunStore implements RunStore {
   private final RunCodec codec;
   private final RunIds ids;
   private final HistoryQueries queries;
+  private final ComparisonRows comparisons;
 
   private JdbcRunStore(Database database, RunCodec codec, Clock clock) {
     this.database = database;
     this.codec = codec;
     this.ids = new RunIds(new SecureRandom());
     this.queries = new HistoryQueries(database, clock, this::resolveId);
+    this.comparisons = new ComparisonRows(database, clock, ids);
   }
 
   static JdbcRunStore open(StoreLocation location, RunCodec codec, Clock clock) {
@@ -161,6 +164,16 @@ final class JdbcRunStore implements RunStore {
   @Override
   public void saveBaseline(String name, String runId) {
     queries.saveBaseline(name, runId);
+  }
+
+  @Override
+  public SavedComparison saveComparison(String kind, String project, Comparison comparison) {
+    return comparisons.save(kind, project, comparison);
+  }
+
+  @Override
+  public List<SavedComparison> comparisons(Optional<String> planName, int limit) {
+    return comparisons.list(planName, limit);
   }
 
   @Override

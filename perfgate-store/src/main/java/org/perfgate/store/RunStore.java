@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.perfgate.model.Comparison;
 import org.perfgate.model.RunMetadata;
 import org.perfgate.model.RunResult;
 
@@ -98,6 +99,18 @@ public interface RunStore extends AutoCloseable {
    */
   Optional<String> latestGroup(
       String planName, Optional<String> branch, Optional<String> tag, Optional<String> excludeGroup);
+
+  /**
+   * Links the two sides of {@code comparison} (their trial groups and commits) with its overall
+   * verdict, so the pair can be listed and compared again later.
+   *
+   * @param kind what made it, e.g. {@code ab}
+   * @return the saved link, with its new id
+   */
+  SavedComparison saveComparison(String kind, String project, Comparison comparison);
+
+  /** The newest {@code limit} saved comparisons ({@code >= 1}), newest first; of one plan when given. */
+  List<SavedComparison> comparisons(Optional<String> planName, int limit);
 
   /**
    * Writes every run, oldest first, as JSON lines {@code {"id","metadata","result"}} where {@code

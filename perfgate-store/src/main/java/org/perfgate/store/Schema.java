@@ -25,7 +25,7 @@ import org.sqlite.SQLiteConfig;
  */
 final class Schema {
   /** The newest schema this version knows: the highest {@code V<n>__*.sql} migration. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final String HISTORY_TABLE = "perfgate_schema_history";
   private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final int MIGRATION_ATTEMPTS = 3;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.perfgate.model.Comparison;
 import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.RunMetadata;
 import org.perfgate.model.RunResult;
@@ -177,6 +178,16 @@ final class SpoolingStore implements RunStore {
   @Override
   public void saveBaseline(String name, String runId) {
     store().saveBaseline(name, runId);
+  }
+
+  @Override
+  public SavedComparison saveComparison(String kind, String project, Comparison comparison) {
+    return store().saveComparison(kind, project, comparison);
+  }
+
+  @Override
+  public List<SavedComparison> comparisons(Optional<String> planName, int limit) {
+    return store().comparisons(planName, limit);
   }
 
   @Override

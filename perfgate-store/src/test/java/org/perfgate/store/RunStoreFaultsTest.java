@@ -159,12 +159,12 @@ class RunStoreFaultsTest {
     assertThatThrownBy(() -> RunStore.open(location, CODEC))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(StoreLocation.parse(location).description() + " was written by a newer perfgate (schema 7); "
-            + "this perfgate knows schema 1 at most: upgrade perfgate to use this history");
+            + "this perfgate knows schema " + Schema.VERSION + " at most: upgrade perfgate to use this history");
 
     if (backend == Backend.SQLITE) {
       assertThat(Files.readAllBytes(sqliteFile(location))).isEqualTo(before);
     }
-    assertThat(RunStoreTest.appliedMigrations(location)).containsExactly("1", "7");
+    assertThat(RunStoreTest.appliedMigrations(location)).containsExactly("1", "2", "7");
   }
 
   @Test

@@ -19,9 +19,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.perfgate.model.BudgetResult;
+import org.perfgate.model.ComparedSide;
+import org.perfgate.model.Comparison;
 import org.perfgate.model.InvalidInputException;
+import org.perfgate.model.MetricKey;
 import org.perfgate.model.RunMetadata;
 import org.perfgate.model.RunResult;
+import org.perfgate.model.Verdict;
 
 /** The store's contract, on SQLite and PostgreSQL alike. */
 class RunStoreTest {
@@ -45,6 +50,41 @@ class RunStoreTest {
       assertThat(id).matches("20261124-031500-[0-9a-z]{4}");
       assertThat(store.find(id)).contains(new StoredRun(id, metadata, result));
       assertThat(store.find("20261124-031500-zzzz-nope")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void savesComparisonsLinkingTwoTrialGroupsAndListsThemNewestFirst(Backend backend) {
+    try (RunStore store = open(backend)) {
+      RunMetadata base = metadata("checkout", T0, "ab-1-base", 1);
+      RunMetadata head = metadata("checkout", T0.plusSeconds(5), "ab-1-head", 1);
+      String baseRun = store.save(base, result("checkout", 1000, 120.5, true));
+      String headRun = store.save(head, result("checkout", 1000, 180.5, true));
+      Comparison regressed = new Comparison("checkout", new ComparedSide("base main", "ab-1-base", List.of(baseRun), base),
+          new ComparedSide("head HEAD", "ab-1-head", List.of(headRun), head), List.of(),
+          List.of(new BudgetResult(MetricKey.of("http_req_duration"), "p(95) < 150", false, 180.5, 150, false)), List.of());
+      Comparison other = new Comparison("login", regressed.base(), regressed.head(), List.of(), List.of(), List.of());
+
+      SavedComparison first = store.saveComparison("ab", "shop", regressed);
+      SavedComparison second = store.saveComparison("ab", "shop", other);
+
+      assertThat(first.id()).startsWith("cmp-");
+      assertThat(first.verdict()).isEqualTo(Verdict.REGRESSION);
+      assertThat(first.base()).isEqualTo(new SavedComparison.Side("base main", "ab-1-base", base.gitSha()));
+      assertThat(first.head().trialGroup()).isEqualTo("ab-1-head");
+      assertThat(store.comparisons(Optional.empty(), 10)).extracting(SavedComparison::id)
+          .containsExactlyInAnyOrder(second.id(), first.id());
+      assertThat(store.comparisons(Optional.of("checkout"), 10)).singleElement().satisfies(saved -> {
+        assertThat(saved.id()).isEqualTo(first.id());
+        assertThat(saved.kind()).isEqualTo("ab");
+        assertThat(saved.project()).isEqualTo("shop");
+        assertThat(saved.base()).isEqualTo(first.base());
+        assertThat(saved.head()).isEqualTo(first.head());
+        assertThat(saved.verdict()).isEqualTo(Verdict.REGRESSION);
+      });
+      assertThat(store.comparisons(Optional.of("login"), 10)).extracting(SavedComparison::verdict)
+          .containsExactly(Verdict.NO_CHANGE);
     }
   }
 
@@ -244,11 +284,33 @@ class RunStoreTest {
     try (RunStore store = RunStore.open(location, CODEC)) {
       id = store.save(metadata("checkout", T0, "g1", 1), result("checkout", 1, 1, true));
     }
-    assertThat(appliedMigrations(location)).containsExactly("1");
+    assertThat(appliedMigrations(location)).containsExactly("1", "2");
     try (RunStore store = RunStore.open(location, CODEC)) {
       assertThat(store.find(id)).isPresent();
     }
+    assertThat(appliedMigrations(location)).containsExactly("1", "2");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void upgradesASchemaOneStoreKeepingItsRuns(Backend backend) throws Exception {
+    String location = backend.newLocation(temporary);
+    String id;
+    try (RunStore store = RunStore.open(location, CODEC)) {
+      id = store.save(metadata("checkout", T0, "g1", 1), result("checkout", 1, 1, true));
+    }
+    // what a store written by the previous version (schema 1) looks like
+    try (Connection connection = Backend.connect(location); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DROP TABLE comparisons");
+      statement.executeUpdate("DELETE FROM perfgate_schema_history WHERE version = '2'");
+    }
     assertThat(appliedMigrations(location)).containsExactly("1");
+
+    try (RunStore store = RunStore.open(location, CODEC)) {
+      assertThat(store.find(id)).isPresent();
+      assertThat(store.comparisons(Optional.empty(), 10)).isEmpty();
+    }
+    assertThat(appliedMigrations(location)).containsExactly("1", "2");
   }
 
   @ParameterizedTest
