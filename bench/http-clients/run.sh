@@ -7,7 +7,7 @@
 #      client per VU), h2c-shared (one JDK client for all VUs)
 # Requests per CPU-second count the client's process CPU (user+sys) during the measured window;
 # the JVM's start-up and JIT warm-up are excluded (wrk has neither); "whole process" figures
-# include them (all requests over all CPU of the JVM, as bench/run-vs-wrk.sh counts).
+# include them (all requests over all CPU of the JVM, as bench/efficiency.sh counts).
 #   bench/http-clients/run.sh [SECONDS] [VUS]     env: WARMUP (seconds, default 5), ROUNDS (3)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -106,15 +106,26 @@ final class Http1Channel {
     return expired;
   }
 
-  /** Called by {@link Deadlines}: closes the connection if its request is past its deadline. */
-  void expireIfLate(long nowNanos) {
+  /**
+   * Called by {@link Deadlines}: closes the connection if its request is past its deadline.
+   *
+   * @return the deadline still pending ({@code nanoTime} base), or {@link Deadlines#NONE}
+   */
+  long expireIfLate(long nowNanos) {
     long due = (long) DEADLINE.getVolatile(this);
-    if (due != NO_DEADLINE && due != EXPIRED && nowNanos - due >= 0 && DEADLINE.compareAndSet(this, due, EXPIRED)) {
+    if (due == NO_DEADLINE || due == EXPIRED) {
+      return Deadlines.NONE;
+    }
+    if (nowNanos - due < 0) {
+      return due;
+    }
+    if (DEADLINE.compareAndSet(this, due, EXPIRED)) {
       SocketChannel open = channel;
       if (open != null) {
         closeQuietly(open); // wakes the VU blocked in read or write: it sees an exception
       }
     }
+    return Deadlines.NONE;
   }
 
   /**
@@ -154,6 +165,7 @@ final class Http1Channel {
     body.clear();
     boolean keepAlive;
     DEADLINE.setVolatile(this, deadlineNanos);
+    Deadlines.armed(deadlineNanos);
     try {
       boolean bodyInline = writer.encode(exchange);
       writeFully(writer.bytes(), writer.length());

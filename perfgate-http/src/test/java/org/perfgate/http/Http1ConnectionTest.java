@@ -145,6 +145,22 @@ class Http1ConnectionTest {
   }
 
   @Test
+  void timesOutNearTheDeadlineEvenWhenTheWatchdogWasIdle() throws InterruptedException {
+    // The watchdog sleeps up to a second when no request is pending; a request armed meanwhile
+    // must wake it, or its timeout would fire up to a second late. Five tries: a watchdog that
+    // was not woken would wake at a uniformly random time in its sleep, seldom five times early.
+    HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofMillis(100), 1 << 20);
+    try (HttpConnection connection = new Http1Protocol().open(quick)) {
+      for (int i = 0; i < 5; i++) {
+        Thread.sleep(50);
+        HttpExchange exchange = execute(connection, "GET", server.uri("/slowbody?ms=2000"));
+        assertThat(exchange.failure()).isEqualTo(FailureReason.REQUEST_TIMEOUT);
+        assertThat(Duration.ofNanos(exchange.endNanos() - exchange.startNanos())).isLessThan(Duration.ofMillis(500));
+      }
+    }
+  }
+
+  @Test
   void refusesHttpsForNow() {
     try (HttpConnection connection = open()) {
       HttpExchange exchange = execute(connection, "GET", URI.create("https://127.0.0.1:1/"));

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Which threading model for the engine? The same closed-model load (CONNECTIONS keep-alive
+# connections to nginx's 100-byte /body, every latency into an HdrHistogram) driven by one virtual
+# thread per connection (perfgate's model) and by one hand-written NIO selector loop (wrk's model),
+# from ClosedLoop.java (a throwaway prototype, compiled by the java launcher, not shipped), with
+# wrk -t1 as the reference. Generators on core 1, nginx on core 0; the models' requests per
+# CPU-second are over the measured window (after WARMUP s; JVM start-up and JIT excluded), wrk's
+# over its whole process. Rounds alternate; medians of the per-round ratios are printed last.
+#   bench/engine-models/run.sh [SECONDS] [CONNECTIONS]     env: WARMUP (default 5), ROUNDS (3)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/bench/lib.sh"
+. "$root/bin/find-jdk.sh"
+seconds=${1:-10}
+connections=${2:-50}
+warmup=${WARMUP:-5}
+rounds=${ROUNDS:-3}
+need wrk wrk
+need /usr/sbin/nginx nginx
+need curl curl
+need taskset util-linux
+work=$(mktemp -d)
+trap 'stop_nginx; rm -rf "$work"' EXIT
+
+cd "$root"
+./mvnw -q -B -pl perfgate-metrics dependency:build-classpath -Dmdep.includeScope=compile \
+  -Dmdep.outputFile="$work/cp.txt" >/dev/null
+hdr=$(tr ':' '\n' < "$work/cp.txt" | grep -m1 HdrHistogram)
+start_nginx 0 100
+url="http://127.0.0.1:$NGINX_PORT/body"
+
+results="$work/results.txt"
+for round in $(seq "$rounds"); do
+  /usr/bin/time -f '%U %S' -o "$work/wrk.time" taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" "$url" > "$work/wrk.out"
+  wrk=$(awk -v r="$(awk '/requests in/ { print $1 }' "$work/wrk.out")" -v c="$(cpu_seconds "$work/wrk.time")" 'BEGIN { printf "%.0f", r / c }')
+  echo "round $round wrk requests per CPU-second: $wrk req/cpu-s"
+  for mode in nio vthreads; do
+    taskset -c 1 "$JAVA_HOME/bin/java" -Xmx256m -cp "$hdr" "$root/bench/engine-models/ClosedLoop.java" \
+      "$mode" 127.0.0.1 "$NGINX_PORT" /body "$connections" "$warmup" "$seconds" > "$work/$mode.out"
+    sed "s/^/round $round /" "$work/$mode.out"
+    efficiency=$(awk -F': ' '/requests per CPU-second/ { print $2 + 0 }' "$work/$mode.out")
+    ratio=$(awk -v e="$efficiency" -v w="$wrk" 'BEGIN { printf "%.2f", e / w }')
+    echo "round $round ratio $mode/wrk efficiency: $ratio x"
+    echo "$mode $ratio" >> "$results"
+  done
+done
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+for mode in nio vthreads; do
+  echo "ratio $mode/wrk efficiency (median of $rounds rounds): $(awk -v m="$mode" '$1 == m { print $2 }' "$results" | median) x"
+done
