@@ -2,7 +2,10 @@ package org.perfgate.model;
 
 import java.util.Optional;
 
-/** The k6 built-in metrics perfgate emits, with their k6 names verbatim. */
+/**
+ * The k6 built-in metrics perfgate emits, with their k6 names verbatim, plus {@code
+ * iteration_start_lag} (perfgate's own: k6 has no equivalent).
+ */
 public enum BuiltinMetric {
   HTTP_REQS("http_reqs", MetricType.COUNTER, false),
   HTTP_REQ_DURATION("http_req_duration", MetricType.TREND, true),
@@ -15,6 +18,8 @@ public enum BuiltinMetric {
   ITERATIONS("iterations", MetricType.COUNTER, false),
   ITERATION_DURATION("iteration_duration", MetricType.TREND, true),
   DROPPED_ITERATIONS("dropped_iterations", MetricType.COUNTER, false),
+  /** Arrival-rate executors only: how late each iteration started after its intended start. */
+  ITERATION_START_LAG("iteration_start_lag", MetricType.TREND, true),
   VUS("vus", MetricType.GAUGE, false),
   VUS_MAX("vus_max", MetricType.GAUGE, false),
   CHECKS("checks", MetricType.RATE, false),
