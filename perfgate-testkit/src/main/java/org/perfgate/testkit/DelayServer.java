@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code 200 ok} (2 bytes) when its {@link StallSchedule} says, whatever its method and path. One
  * virtual thread per keep-alive connection, so thousands of requests can wait in a stall at once.
  * The JDK alone (no Jetty): the benchmarks start it as a process with only this module's classes
- * on the class path ({@link #main}).
+ * on the class path ({@code DelayServerMain} in this module's tests).
  *
  * <p>Thread-safe. Example: {@code try (var server = DelayServer.start(StallSchedule.fixed(1_000_000)))
  * { ... server.uri("/") ... }}
@@ -223,41 +223,6 @@ public final class DelayServer implements AutoCloseable {
       socket.close();
     } catch (IOException ignored) {
       // closing is best effort: the socket is gone either way
-    }
-  }
-
-  /**
-   * Runs a server until killed, for bench scripts: {@code DelayServer DELAY_MS [STALL_MS EVERY_MS
-   * [PORT]]} (milliseconds, fractions allowed). Prints {@code port: N} once it listens.
-   */
-  public static void main(String[] args) throws InterruptedException {
-    if (args.length != 1 && args.length != 3 && args.length != 4) {
-      System.err.println("usage: DelayServer DELAY_MS [STALL_MS EVERY_MS [PORT]]");
-      System.exit(2);
-    }
-    StallSchedule schedule;
-    int port;
-    try {
-      long delay = millisToNanos(args[0], "DELAY_MS");
-      schedule = args.length == 1 ? StallSchedule.fixed(delay)
-          : new StallSchedule(delay, millisToNanos(args[1], "STALL_MS"), millisToNanos(args[2], "EVERY_MS"));
-      port = args.length == 4 ? Integer.parseInt(args[3]) : 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("DelayServer: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    DelayServer server = start(schedule, port);
-    System.out.println("port: " + server.port());
-    System.out.flush();
-    Thread.currentThread().join();
-  }
-
-  private static long millisToNanos(String text, String name) {
-    try {
-      return Math.round(Double.parseDouble(text) * 1_000_000);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number of milliseconds, got: " + text, e);
     }
   }
 }
