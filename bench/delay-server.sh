@@ -29,8 +29,8 @@ start_delay_server() {
 }
 
 stop_delay_server() {
-  [ -n "${DELAY_PID:-}" ] && kill "$DELAY_PID" 2>/dev/null && wait "$DELAY_PID" 2>/dev/null
-  [ -n "${DELAY_OUT:-}" ] && rm -f "$DELAY_OUT"
+  [ -n "${DELAY_PID:-}" ] && kill "$DELAY_PID" 2>/dev/null && wait "$DELAY_PID" 2>/dev/null || true
+  [ -n "${DELAY_OUT:-}" ] && rm -f "$DELAY_OUT" || true
   DELAY_PID=""
   return 0
 }

@@ -61,6 +61,11 @@ for round in $(seq "$rounds"); do
     > "$work/perfgate.out" 2>&1 || { cat "$work/perfgate.out" >&2; exit 1; }
   perfgate_p50=$(summary_value "$work/summary.json" "http_req_duration{name:measure}" med)
   perfgate_requests=$(summary_value "$work/summary.json" "http_req_duration{name:measure}" count)
+  if [ "${perfgate_requests%.*}" -eq 0 ] || [ "${wrk_requests:-0}" -eq 0 ]; then
+    echo "bench: no requests measured (perfgate: $perfgate_requests, wrk: ${wrk_requests:-0}); perfgate said:" >&2
+    cat "$work/perfgate.out" >&2
+    exit 1
+  fi
   difference=$(awk -v p="$perfgate_p50" -v w="$wrk_p50" 'BEGIN { printf "%.3f", p - w }')
   differences+=("$difference")
   awk -v n="$round" -v w="$wrk_p50" -v p="$perfgate_p50" -v d="$difference" -v wr="$wrk_requests" \
@@ -72,7 +77,8 @@ for round in $(seq "$rounds"); do
     printf "round %d p50 difference perfgate - wrk: %+.3f ms\n", n, d
   }'
 done
-median=$(printf '%s\n' "${differences[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+median=$(printf '%s\n' "${differences[@]}" | sort -g \
+  | awk '{ a[NR] = $1 } END { printf "%.3f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
 verdict=$(awk -v d="$median" 'BEGIN { print (d <= 0.1 && d >= -0.1) ? "PASS" : "FAIL" }')
 echo "p50 difference perfgate - wrk (median of $rounds rounds): $median ms"
 echo "overhead verdict (|difference| <= 0.1 ms): $verdict"
