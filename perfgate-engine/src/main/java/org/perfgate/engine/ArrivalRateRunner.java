@@ -10,9 +10,11 @@ import org.perfgate.model.ExecutorSpec;
  * iteration {@code i} at its intended time from {@link ArrivalSchedule}, on an idle VU from the
  * pool; when every VU is busy and {@code maxVUs} are allocated, the iteration is dropped and counted
  * in {@code dropped_iterations}. If the scheduler itself runs late (GC, overloaded machine) it starts
- * the overdue iterations at once, each still measured from its own intended time.
+ * the overdue iterations at once, each still measured from its own intended time. How late each
+ * iteration actually began (scheduler wake-up, thread start) goes to {@code iteration_start_lag}.
  */
 final class ArrivalRateRunner extends ScenarioRunner {
+  private static final long NANOS_PER_MICRO = 1_000;
 
   ArrivalRateRunner(CompiledScenario scenario, RunControl control) {
     super(scenario, control);
@@ -65,6 +67,7 @@ final class ArrivalRateRunner extends ScenarioRunner {
         }
         Vu chosen = vu;
         startWorker("iteration", () -> {
+          SampleSinks.record(scenario.iterationStartLag(), Math.max(0, System.nanoTime() - intended) / NANOS_PER_MICRO);
           if (!iterate(chosen, intended)) {
             chosen.close();
             return;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.perfgate.metrics.CounterRecorder;
 import org.perfgate.metrics.TrendRecorder;
 import org.perfgate.model.BuiltinMetric;
+import org.perfgate.model.ExecutorSpec;
 import org.perfgate.model.Scenario;
 import org.perfgate.model.Step;
 
@@ -16,6 +17,7 @@ final class CompiledScenario {
   private final CounterRecorder[] iterations;
   private final TrendRecorder[] iterationDuration;
   private final CounterRecorder[] droppedIterations;
+  private final TrendRecorder[] iterationStartLag;
   private final Failures failures;
   private final Map<String, String> processEnv;
 
@@ -36,6 +38,11 @@ final class CompiledScenario {
     this.iterations = sinks.counters(BuiltinMetric.ITERATIONS, tags);
     this.iterationDuration = sinks.trends(BuiltinMetric.ITERATION_DURATION, tags, false);
     this.droppedIterations = sinks.counters(BuiltinMetric.DROPPED_ITERATIONS, tags);
+    // only open-model executors have intended start times; elsewhere the series would be empty
+    boolean arrivalRate = scenario.executor() instanceof ExecutorSpec.ConstantArrivalRate
+        || scenario.executor() instanceof ExecutorSpec.RampingArrivalRate;
+    this.iterationStartLag = arrivalRate
+        ? sinks.trends(BuiltinMetric.ITERATION_START_LAG, tags, false) : new TrendRecorder[0];
   }
 
   Scenario scenario() {
@@ -56,6 +63,11 @@ final class CompiledScenario {
 
   CounterRecorder[] droppedIterations() {
     return droppedIterations;
+  }
+
+  /** {@code iteration_start_lag}; no recorders unless the executor is an arrival-rate one. */
+  TrendRecorder[] iterationStartLag() {
+    return iterationStartLag;
   }
 
   Failures failures() {

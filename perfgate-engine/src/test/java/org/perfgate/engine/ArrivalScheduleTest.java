@@ -66,4 +66,28 @@ class ArrivalScheduleTest {
     assertThat(schedule.totalIterations()).isZero();
     assertThat(schedule.offsetNanos(0)).isEqualTo(-1);
   }
+
+  @Test
+  void startsAnIterationForEveryWholeOrPartIterationOfTheIntegral() {
+    // 0 -> 5/s over 3 s: the integral is 7.5, so iterations 0..7 start (the 8th at 7 = t^2 * 5/6)
+    ArrivalSchedule schedule = ArrivalSchedule.ramping(0, Duration.ofSeconds(1), List.of(new Stage(Duration.ofSeconds(3), 5)));
+    assertThat(schedule.totalIterations()).isEqualTo(8);
+    assertThat((double) schedule.offsetNanos(7)).isCloseTo(Math.sqrt(7 * 6.0 / 5) * S, within(1.0));
+    assertThat(schedule.offsetNanos(8)).isEqualTo(-1);
+  }
+
+  @Test
+  void intendedStartsNeverGoBackwardsAcrossStages() {
+    ArrivalSchedule schedule = ArrivalSchedule.ramping(50, Duration.ofSeconds(1), List.of(
+        new Stage(Duration.ofSeconds(2), 1000), new Stage(Duration.ofSeconds(1), 1000), new Stage(Duration.ofSeconds(2), 10),
+        new Stage(Duration.ofSeconds(1), 0), new Stage(Duration.ofSeconds(2), 300)));
+    long previous = -1;
+    for (long i = 0; i < schedule.totalIterations(); i++) {
+      long offset = schedule.offsetNanos(i);
+      assertThat(offset).isGreaterThanOrEqualTo(previous).isLessThanOrEqualTo(8 * S);
+      previous = offset;
+    }
+    // 1050 + 1000 + 1010 + 5 + 300 iterations in the five stages
+    assertThat(schedule.totalIterations()).isEqualTo(3365);
+  }
 }

@@ -3,8 +3,9 @@ package org.perfgate.model;
 import java.util.Optional;
 
 /**
- * The built-in metrics perfgate emits: k6's, with their k6 names verbatim, and those of the system
- * under test that {@code perfgate ab} measures ({@code sut_*}, perfgate's own: k6 has no equivalent).
+ * The built-in metrics perfgate emits: k6's, with their k6 names verbatim, plus perfgate's own
+ * (k6 has no equivalent): {@code iteration_start_lag}, and the system under test's {@code sut_*}
+ * that {@code perfgate ab} measures.
  */
 public enum BuiltinMetric {
   HTTP_REQS("http_reqs", MetricType.COUNTER, false),
@@ -18,6 +19,8 @@ public enum BuiltinMetric {
   ITERATIONS("iterations", MetricType.COUNTER, false),
   ITERATION_DURATION("iteration_duration", MetricType.TREND, true),
   DROPPED_ITERATIONS("dropped_iterations", MetricType.COUNTER, false),
+  /** Arrival-rate executors only: how late each iteration started after its intended start. */
+  ITERATION_START_LAG("iteration_start_lag", MetricType.TREND, true),
   VUS("vus", MetricType.GAUGE, false),
   VUS_MAX("vus_max", MetricType.GAUGE, false),
   CHECKS("checks", MetricType.RATE, false),
