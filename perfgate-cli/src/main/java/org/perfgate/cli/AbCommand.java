@@ -278,10 +278,11 @@ final class AbCommand implements Callable<Integer> {
   /** A bisect step's result: base compared with the commit, or why the commit could not be measured. */
   private record BisectStep(Optional<AbComparison> comparison, String skipReason) {
     /**
-     * Bad on any regression. Skipped (as {@code git bisect skip}) when it could not be measured.
-     * When a statistic that regressed at the head is inconclusive here, its estimated change decides:
-     * a commit either carries the regression or not, so one nearer the head's change than base's
-     * (at least half of it) counts bad, else good. Other statistics are not what the search is after.
+     * Bad on any regression; skipped (as {@code git bisect skip}) when it could not be measured.
+     * Otherwise the most precise (smallest MDE) of the statistics that regressed at the head decides:
+     * good when it shows no change; when it is inconclusive its estimated change does, since a
+     * commit either carries the regression or not: at least half the head's change counts bad.
+     * Noisier statistics (a p(95) of few requests) would decide by chance.
      */
     Bisector.Outcome outcome(Map<String, Double> hunted) {
       if (comparison.isEmpty()) {
@@ -290,16 +291,21 @@ final class AbCommand implements Callable<Integer> {
       if (comparison.get().regresses()) {
         return Bisector.Outcome.BAD;
       }
+      MetricComparison decisive = null;
+      double headChange = 0;
       for (Comparison plan : comparison.get().comparisons()) {
         for (MetricComparison metric : plan.metrics()) {
-          Double headChange = hunted.get(plan.planName() + " " + metric.title());
-          if (headChange != null && metric.verdict() == Verdict.INCONCLUSIVE
-              && metric.statistics().changePercent() >= headChange / 2) {
-            return Bisector.Outcome.BAD;
+          Double change = hunted.get(plan.planName() + " " + metric.title());
+          if (change != null && (decisive == null
+              || metric.statistics().mdePercent() < decisive.statistics().mdePercent())) {
+            decisive = metric;
+            headChange = change;
           }
         }
       }
-      return Bisector.Outcome.GOOD;
+      boolean nearerHead = decisive != null && decisive.verdict() == Verdict.INCONCLUSIVE
+          && decisive.statistics().changePercent() >= headChange / 2;
+      return nearerHead ? Bisector.Outcome.BAD : Bisector.Outcome.GOOD;
     }
 
     String summary() {
