@@ -103,11 +103,21 @@ final class Http1Connection implements HttpConnection {
     }
   }
 
+  /** Gives back the I/O buffers and the body buffer; open connections stay open. */
+  @Override
+  public void idle() {
+    for (int i = 0; i < channelCount; i++) {
+      channels[i].releaseBuffers();
+    }
+    body.release();
+  }
+
   @Override
   public void close() {
     for (int i = 0; i < channelCount; i++) {
       channels[i].close();
     }
+    body.release();
   }
 
   private Http1Channel channelFor(String host, int port) {

@@ -19,8 +19,12 @@ final class RequestWriter {
   private static final byte[] USER_AGENT = "User-Agent: perfgate/0.1\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
 
+  private static final byte[] NONE = new byte[0];
+  /** The first allocation: a request head with a few headers fits. */
+  private static final int INITIAL_BYTES = 512;
+
   private final byte[] hostLine;
-  private byte[] buffer = new byte[1024];
+  private byte[] buffer = NONE;
   private int length;
 
   /** {@code hostHeaderValue} is {@code host} or {@code host:port}, as the Host header wants. */
@@ -95,6 +99,12 @@ final class RequestWriter {
     return buffer;
   }
 
+  /** Drops the buffer while the VU thinks; the next {@link #encode} allocates one again. */
+  void release() {
+    buffer = NONE;
+    length = 0;
+  }
+
   int length() {
     return length;
   }
@@ -141,7 +151,7 @@ final class RequestWriter {
 
   private void ensure(int more) {
     if (length + more > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+      buffer = Arrays.copyOf(buffer, Math.max(Math.max(buffer.length * 2, INITIAL_BYTES), length + more));
     }
   }
 }
