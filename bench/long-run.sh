@@ -49,24 +49,27 @@ heap_last=$(heap_after_gc "$pid")
 rss_last=$(rss_kib "$pid")
 status=0
 wait "$pid" || status=$?
-read -r requests failed points seconds < <(python3 - "$work/run.json" "$work/summary.json" <<'PY'
+read -r requests failed points seconds vus_first vus_last < <(python3 - "$work/run.json" "$work/summary.json" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))
 metrics = json.load(open(sys.argv[2]))["metrics"]
 requests = int(metrics["http_reqs"]["values"]["count"])
 failed = round(metrics["http_req_failed"]["values"]["rate"] * requests)
 seconds = {p["second"] for p in run["series"]}
-print(requests, failed, len(run["series"]), len(seconds))
+vus_max = [p["values"]["value"] for p in run["series"] if p["name"] == "vus_max"]
+print(requests, failed, len(run["series"]), len(seconds), int(vus_max[59]), int(vus_max[-1]))
 PY
 )
 awk -v m="$minutes" -v h1="$heap_first" -v h2="$heap_last" -v r1="$rss_first" -v r2="$rss_last" \
-    -v q="$requests" -v f="$failed" -v p="$points" -v s="$seconds" -v x="$status" -v d=$(( minutes * 60 + 10 )) 'BEGIN {
+    -v q="$requests" -v f="$failed" -v p="$points" -v s="$seconds" -v x="$status" -v d=$(( minutes * 60 + 10 )) \
+    -v v1="$vus_first" -v v2="$vus_last" 'BEGIN {
   printf "heap used after GC at 1 min: %.1f MiB\n", h1 / 1024
   printf "heap used after GC at %d min: %.1f MiB\n", m, h2 / 1024
   printf "ratio heap %d min / 1 min: %.3f x\n", m, h2 / h1
   printf "RSS at 1 min: %.1f MiB\n", r1 / 1024
   printf "RSS at %d min: %.1f MiB\n", m, r2 / 1024
   printf "achieved rate: %.0f req/s\n", q / d
+  printf "VUs allocated (vus_max) at 1 min: %d, at the end: %d\n", v1, v2
   printf "failed requests: %d (exit code %d)\n", f, x
   printf "per-second series points in the JSON output: %d over %d seconds\n", p, s
 }'

@@ -236,9 +236,8 @@ final class Vu implements AutoCloseable {
   }
 
   /**
-   * Lets the connection give back its buffers while this VU thinks; the last response body is
-   * dropped with them. (Arrival-rate VUs keep theirs between iterations: they are reused at once
-   * under load, and preAllocatedVUs/maxVUs bound how many there are.)
+   * Lets the connection give back its pooled buffers while this VU thinks or waits in the
+   * arrival-rate pool for its next iteration; the last response body is dropped from the exchange.
    */
   void idle() {
     exchange.responseBody(NO_BODY, 0);

@@ -112,7 +112,6 @@ final class Http1Channel {
    * {@link #exchange} closes one with leftover bytes).
    */
   void releaseBuffers() {
-    writer.release();
     if (io != null && position == limit) {
       io.bytes = buffer; // it may have grown for long header lines
       IoBuffers.giveBack(io);

@@ -20,7 +20,7 @@ final class RequestWriter {
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
 
   private static final byte[] NONE = new byte[0];
-  /** The first allocation: a request head with a few headers fits. */
+  /** The first allocation, at the first request (not at creation: most VUs of a big test think). */
   private static final int INITIAL_BYTES = 512;
 
   private final byte[] hostLine;
@@ -97,12 +97,6 @@ final class RequestWriter {
 
   byte[] bytes() {
     return buffer;
-  }
-
-  /** Drops the buffer while the VU thinks; the next {@link #encode} allocates one again. */
-  void release() {
-    buffer = NONE;
-    length = 0;
   }
 
   int length() {

@@ -13,9 +13,10 @@ public interface HttpConnection extends AutoCloseable {
 
   /**
    * Tells the connection that its VU will not send for a while (think time, or waiting for its next
-   * iteration): it should give back memory it can take again at the next request, such as I/O
-   * buffers, and may keep its connections open. The response body of the last exchange is invalid
-   * afterwards. Never throws; the default does nothing.
+   * iteration): it should give back memory it can take again at the next request without
+   * allocating, such as pooled I/O buffers, and may keep its connections open. Called between
+   * requests, possibly after every iteration: it must be cheap. The response body of the last
+   * exchange may be invalid afterwards. Never throws; the default does nothing.
    */
   default void idle() {}
 
