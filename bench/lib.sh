@@ -100,7 +100,10 @@ YAML
 
 # heap_after_gc PID: KiB of Java heap in use right after a full GC of process PID (jcmd GC.run,
 # then the sum of GC.heap_info's "used NK" over the heap's generations: one line for G1, young +
-# old for Serial and Parallel): live data only, whatever -Xmx or the collector's pacing are.
+# old for Serial and Parallel): live data only, whatever -Xmx or the collector's pacing are. Run
+# the JVM with -XX:MarkSweepDeadRatio=0: by default a full GC leaves up to 5% of the old
+# generation's capacity as dead "filler" objects instead of compacting them, and that capacity
+# grows during a run, so the figure would grow with no live data behind it.
 heap_after_gc() {
   local jcmd="${JAVA_HOME:?}/bin/jcmd"
   "$jcmd" "$1" GC.run >/dev/null

@@ -37,7 +37,7 @@ start_nginx 0 100
   done
 } > "$work/plan.yaml"
 
-PERFGATE_JAVA_OPTS="-Xmx1g" taskset -c 1 "$root/perfgate" run -q --no-color --no-store \
+PERFGATE_JAVA_OPTS="-Xmx1g -XX:MarkSweepDeadRatio=0" taskset -c 1 "$root/perfgate" run -q --no-color --no-store \
   --out "json=$work/run.json" --summary-export "$work/summary.json" "$work/plan.yaml" \
   > "$work/out.txt" 2> "$work/err.txt" &
 pid=$!

@@ -59,7 +59,7 @@ options:
         - sleep: { min: 10s, max: 30s }
 PLAN
   # -Xmx well above the target so the heap figure is what perfgate needs, not what a limit forced
-  PERFGATE_JAVA_OPTS="-Xmx4g" taskset -c 1 "$root/perfgate" run -q --no-color --no-store \
+  PERFGATE_JAVA_OPTS="-Xmx4g -XX:MarkSweepDeadRatio=0" taskset -c 1 "$root/perfgate" run -q --no-color --no-store \
     --out "json=$work/run.json" --summary-export "$work/summary.json" "$work/plan.yaml" \
     > "$work/out.txt" 2> "$work/err.txt" &
   pid=$!
@@ -83,12 +83,13 @@ PY
 )
   exceptions=$(grep -c -i 'exception\|error' "$work/err.txt" || true)
   awk -v n="$vus" -v h="$heap" -v r="$rss" -v s="$startup" -v q="$requests" -v f="$failed" \
-      -v fl="$failures" -v e="$exceptions" -v x="$status" -v pn="$previous_vus" -v ph="$previous_heap" 'BEGIN {
+      -v fl="$failures" -v e="$exceptions" -v x="$status" -v pn="$previous_vus" -v ph="$previous_heap" \
+      -v rp="$ramp" 'BEGIN {
     printf "vus %d heap used after GC: %.1f MiB\n", n, h / 1024
     printf "vus %d heap per VU: %.2f KiB\n", n, h / n
     if (pn > 0) printf "vus %d marginal heap per added VU: %.2f KiB\n", n, (h - ph) / (n - pn)
     printf "vus %d RSS: %.1f MiB\n", n, r / 1024
-    printf "vus %d start-up time to full VU count: %d s\n", n, s
+    printf "vus %d start-up time to full VU count: %d s (ramp %d s)\n", n, s, rp
     printf "vus %d requests: %d\n", n, q
     printf "vus %d failed requests: %d\n", n, f
     printf "vus %d perfgate errors: %d (exit code %d)\n", n, e + fl, x
