@@ -68,7 +68,7 @@ PLAN
   rss=$(rss_kib "$pid")
   status=0
   wait "$pid" || status=$?
-  read -r startup requests failed failures < <(python3 - "$work/run.json" "$work/summary.json" "$vus" <<'PY'
+  read -r startup requests failed failures reasons < <(python3 - "$work/run.json" "$work/summary.json" "$vus" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))
 summary = json.load(open(sys.argv[2]))
@@ -78,13 +78,14 @@ metrics = summary["metrics"]
 requests = int(metrics["http_reqs"]["values"]["count"])
 failed = round(metrics["http_req_failed"]["values"]["rate"] * requests)
 failures = sum(run["failures"].values())
-print(min(full) if full else -1, requests, failed, failures)
+reasons = ",".join(f"{k.replace(' ', '_')}={v}" for k, v in sorted(run["failures"].items())) or "none"
+print(min(full) if full else -1, requests, failed, failures, reasons)
 PY
 )
   exceptions=$(grep -c -i 'exception\|error' "$work/err.txt" || true)
   awk -v n="$vus" -v h="$heap" -v r="$rss" -v s="$startup" -v q="$requests" -v f="$failed" \
       -v fl="$failures" -v e="$exceptions" -v x="$status" -v pn="$previous_vus" -v ph="$previous_heap" \
-      -v rp="$ramp" 'BEGIN {
+      -v rp="$ramp" -v rs="$reasons" 'BEGIN {
     printf "vus %d heap used after GC: %.1f MiB\n", n, h / 1024
     printf "vus %d heap per VU: %.2f KiB\n", n, h / n
     if (pn > 0) printf "vus %d marginal heap per added VU: %.2f KiB\n", n, (h - ph) / (n - pn)
@@ -92,7 +93,8 @@ PY
     printf "vus %d start-up time to full VU count: %d s (ramp %d s)\n", n, s, rp
     printf "vus %d requests: %d\n", n, q
     printf "vus %d failed requests: %d\n", n, f
-    printf "vus %d perfgate errors: %d (exit code %d)\n", n, e + fl, x
+    printf "vus %d perfgate errors: %d (exit code %d)\n", n, e, x
+    printf "vus %d failed requests by reason: %s\n", n, rs
   }'
   if [ "$startup" -lt 0 ] || [ "$startup" -gt "$measure_at" ]; then
     echo "vus $vus: WARNING: not every VU was running at the heap measurement (${measure_at}s)"
@@ -104,7 +106,7 @@ PY
       pass=0
     fi
   fi
-  [ "$failed" -eq 0 ] || head -n 5 "$work/err.txt"
+  [ "$exceptions" -eq 0 ] || grep -i -m 5 'exception\|error' "$work/err.txt"
   previous_vus=$vus
   previous_heap=$heap
 done

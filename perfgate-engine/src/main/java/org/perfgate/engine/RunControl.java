@@ -25,7 +25,7 @@ final class RunControl {
 
   RunControl(HttpProtocol protocol, HttpClientOptions httpOptions, long seed, ConnectionReuse connectionReuse) {
     this.protocol = protocol;
-    this.httpOptions = httpOptions;
+    this.httpOptions = connectionReuse == ConnectionReuse.NEVER ? httpOptions.withKeepAlive(false) : httpOptions;
     this.seed = seed;
     this.connectionReuse = connectionReuse;
   }

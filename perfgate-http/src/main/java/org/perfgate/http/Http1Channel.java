@@ -65,9 +65,14 @@ final class Http1Channel {
   long firstByteNanos;
 
   Http1Channel(String host, int port) {
+    this(host, port, true);
+  }
+
+  /** {@code keepAlive} false: every request says {@code Connection: close}. */
+  Http1Channel(String host, int port, boolean keepAlive) {
     this.host = host;
     this.port = port;
-    this.writer = new RequestWriter(port == 80 ? host : host + ":" + port);
+    this.writer = new RequestWriter(port == 80 ? host : host + ":" + port, keepAlive);
   }
 
   boolean isFor(String otherHost, int otherPort) {
