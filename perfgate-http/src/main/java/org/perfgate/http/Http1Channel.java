@@ -39,6 +39,7 @@ final class Http1Channel {
   private final String host;
   private final int port;
   private final RequestWriter writer;
+  private final boolean keepAlive;
   private HeaderCache headerCache;
   private InetSocketAddress address;
   private volatile SocketChannel channel; // volatile: Deadlines closes it from its thread
@@ -73,6 +74,7 @@ final class Http1Channel {
     this.host = host;
     this.port = port;
     this.writer = new RequestWriter(port == 80 ? host : host + ":" + port, keepAlive);
+    this.keepAlive = keepAlive;
   }
 
   boolean isFor(String otherHost, int otherPort) {
@@ -100,6 +102,13 @@ final class Http1Channel {
     SocketChannel opened = SocketChannel.open();
     try {
       opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      if (!keepAlive) {
+        // A connection per request: close with a reset, not a FIN, once the response is read, so
+        // the generator's side keeps no TIME_WAIT socket. Otherwise thousands of connections a
+        // second exhaust the ~28,000 ephemeral ports of one destination within seconds (measured
+        // with bench/scale.sh), even with Connection: close (we often close before the server's FIN).
+        opened.setOption(StandardSocketOptions.SO_LINGER, 0);
+      }
       opened.socket().connect(address, connectTimeoutMillis);
     } catch (IOException e) {
       closeQuietly(opened);
