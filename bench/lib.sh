@@ -14,7 +14,9 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# start_nginx CORE BODY_BYTES: nginx on 127.0.0.1:$NGINX_PORT pinned to CORE, serving /body
+# start_nginx CORE BODY_BYTES: nginx on 127.0.0.1:$NGINX_PORT pinned to CORE, serving /body.
+# NGINX_CONNECTIONS (default 4096) sets worker_connections and the worker's open-file limit;
+# NGINX_BACKLOG the listen backlog (default nginx's 511).
 start_nginx() {
   local core=$1 bytes=$2
   NGINX_DIR=$(mktemp -d)
@@ -26,16 +28,17 @@ start_nginx() {
   chmod 644 "$NGINX_DIR/www/body"
   cat > "$NGINX_DIR/nginx.conf" <<CONF
 worker_processes 1;
+worker_rlimit_nofile ${NGINX_CONNECTIONS:-4096};
 daemon off;
 pid $NGINX_DIR/nginx.pid;
 error_log $NGINX_DIR/logs/error.log;
-events { worker_connections 4096; }
+events { worker_connections ${NGINX_CONNECTIONS:-4096}; }
 http {
   access_log off;
   keepalive_requests 1000000;
   keepalive_timeout 120s;
   server {
-    listen 127.0.0.1:$NGINX_PORT;
+    listen 127.0.0.1:$NGINX_PORT${NGINX_BACKLOG:+ backlog=$NGINX_BACKLOG};
     root $NGINX_DIR/www;
     location = /body { default_type text/plain; }
   }
@@ -93,4 +96,21 @@ options:
         - request: { name: delay, url: "\${BASE_URL}/api/delay?ms=5" }
 YAML
   git add -A && git -c user.name=bench -c user.email=bench@localhost commit -q -m "$name"
+}
+
+# heap_after_gc PID: KiB of Java heap in use right after a full GC of process PID (jcmd GC.run,
+# then the sum of GC.heap_info's "used NK" over the heap's generations: one line for G1, young +
+# old for Serial and Parallel): live data only, whatever -Xmx or the collector's pacing are. Run
+# the JVM with -XX:MarkSweepDeadRatio=0: by default a full GC leaves up to 5% of the old
+# generation's capacity as dead "filler" objects instead of compacting them, and that capacity
+# grows during a run, so the figure would grow with no live data behind it.
+heap_after_gc() {
+  local jcmd="${JAVA_HOME:?}/bin/jcmd"
+  "$jcmd" "$1" GC.run >/dev/null
+  "$jcmd" "$1" GC.heap_info | grep -o ', used [0-9]*K' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# rss_kib PID: resident set size of process PID in KiB.
+rss_kib() {
+  awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"
 }

@@ -57,7 +57,7 @@ final class WarmUp {
 
   /**
    * {@code plan} with each scenario's executor replaced by {@code iterations} shared iterations over
-   * the scenario's VUs (its flow, env and tags kept), started at once, without thresholds.
+   * the scenario's VUs (its flow, env, tags and connection reuse kept), started at once, without thresholds.
    */
   static Plan iterationsOnly(Plan plan, long iterations) {
     List<Scenario> scenarios = new ArrayList<>();
@@ -67,6 +67,6 @@ final class WarmUp {
           new ExecutorSpec.SharedIterations(vus, iterations, MAX_DURATION), Duration.ZERO,
           scenario.gracefulStop(), scenario.env(), scenario.tags(), scenario.flow()));
     }
-    return new Plan(plan.name(), plan.source(), scenarios, List.of());
+    return new Plan(plan.name(), plan.source(), scenarios, List.of(), List.of(), plan.connectionReuse());
   }
 }

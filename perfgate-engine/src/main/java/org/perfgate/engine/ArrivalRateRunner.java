@@ -72,6 +72,10 @@ final class ArrivalRateRunner extends ScenarioRunner {
             chosen.close();
             return;
           }
+          // Give back the pooled I/O buffers until the next iteration: the pool hands them to
+          // whichever VU runs next, so buffers exist for the iterations in flight, not for every
+          // VU ever allocated (maxVUs may be large, and more VUs get allocated as a run goes on).
+          chosen.idle();
           idle.add(chosen);
           if (done.get()) {
             closeAll(idle); // the scheduler already ended: nobody will reuse this VU

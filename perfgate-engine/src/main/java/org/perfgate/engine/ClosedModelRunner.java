@@ -37,10 +37,7 @@ final class ClosedModelRunner extends ScenarioRunner {
       case ExecutorSpec.RampingVus ramping -> {
         RampingVusSchedule schedule = new RampingVusSchedule(ramping.startVus(), ramping.stages());
         RampDown rampDown = new RampDown(schedule, ramping.maxVus(), ramping.gracefulRampDown().toNanos(), startNanos);
-        for (int i = 0; i < ramping.maxVus(); i++) {
-          int index = i;
-          startWorker("vu" + i, () -> ramp(index, schedule, rampDown, startNanos, endNanos));
-        }
+        startWorker("ramp-up", () -> startWhenWanted(ramping.maxVus(), schedule, rampDown, startNanos, endNanos));
         startWorker("ramp-down", () -> rampDown.watch(endNanos));
       }
       default -> throw new IllegalStateException("not a closed-model executor: " + scenario.scenario().executor());
@@ -57,6 +54,23 @@ final class ClosedModelRunner extends ScenarioRunner {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Starts the thread of VU number {@code index} when the schedule first wants more than {@code
+   * index} VUs, not all at the start: 100,000 parked threads would cost a stack each (about 2 KiB)
+   * and a burst of 100,000 thread starts, for VUs a slow ramp wants only minutes later.
+   */
+  private void startWhenWanted(int maxVus, RampingVusSchedule schedule, RampDown rampDown, long startNanos,
+      long endNanos) {
+    for (int i = 0; i < maxVus; i++) {
+      long first = schedule.nextTimeAtLeast(i + 1, 0); // non-decreasing in i: VUs start in order
+      if (first < 0 || startNanos + first >= endNanos || !control.sleepUntil(startNanos + first)) {
+        return;
+      }
+      int index = i;
+      startWorker("vu" + i, () -> ramp(index, schedule, rampDown, startNanos, endNanos));
     }
   }
 

@@ -45,7 +45,7 @@ public final class Engine {
     this.plan = plan;
     this.options = options;
     this.registry = MetricRegistry.create(plan.thresholds());
-    this.control = new RunControl(protocol, options.http(), options.seed());
+    this.control = new RunControl(protocol, options.http(), options.seed(), plan.connectionReuse());
     SampleSinks sinks = new SampleSinks(registry);
     for (Scenario scenario : plan.scenarios()) {
       scenarios.add(new CompiledScenario(scenario, sinks, failures, options.processEnv(), checkCounts));
@@ -94,8 +94,12 @@ public final class Engine {
     for (CompiledRequest.CheckCounts counts : checkCounts.values()) {
       checks.add(new CheckResult(counts.scenario(), counts.name(), counts.passes().sum(), counts.fails().sum()));
     }
-    return new RunResult(plan.name(), plan.source(), started, elapsed, registry.results(elapsed),
-        registry.series(), thresholds, checks, failures.snapshot(), Optional.ofNullable(control.abortReason()));
+    try {
+      return new RunResult(plan.name(), plan.source(), started, elapsed, registry.results(elapsed),
+          registry.series(), thresholds, checks, failures.snapshot(), Optional.ofNullable(control.abortReason()));
+    } finally {
+      registry.close(); // the spooled series are in the result now: their file can go
+    }
   }
 
   private void updateGauges() {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.perfgate.engine.spi.HttpClientOptions;
 import org.perfgate.engine.spi.HttpProtocol;
+import org.perfgate.model.ConnectionReuse;
 
 /**
  * State shared by every scenario of one run: the protocol, VU numbering and counts, and the abort
@@ -15,22 +16,24 @@ final class RunControl {
   private final HttpProtocol protocol;
   private final HttpClientOptions httpOptions;
   private final long seed;
+  private final ConnectionReuse connectionReuse;
   private final AtomicInteger nextVuId = new AtomicInteger(1);
   private final AtomicInteger activeVus = new AtomicInteger();
   private final AtomicInteger allocatedVus = new AtomicInteger();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private volatile String abortReason;
 
-  RunControl(HttpProtocol protocol, HttpClientOptions httpOptions, long seed) {
+  RunControl(HttpProtocol protocol, HttpClientOptions httpOptions, long seed, ConnectionReuse connectionReuse) {
     this.protocol = protocol;
-    this.httpOptions = httpOptions;
+    this.httpOptions = connectionReuse == ConnectionReuse.NEVER ? httpOptions.withKeepAlive(false) : httpOptions;
     this.seed = seed;
+    this.connectionReuse = connectionReuse;
   }
 
   Vu newVu(CompiledScenario scenario) {
     int id = nextVuId.getAndIncrement();
     allocatedVus.incrementAndGet();
-    return new Vu(id, scenario, protocol.open(httpOptions), seed * 31 + id);
+    return new Vu(id, scenario, protocol.open(httpOptions), seed * 31 + id, connectionReuse);
   }
 
   AtomicInteger activeVus() {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.perfgate.engine.spi.FailureReason;
 import org.perfgate.engine.spi.HttpConnection;
 import org.perfgate.engine.spi.HttpExchange;
+import org.perfgate.model.ConnectionReuse;
 import org.perfgate.model.Step;
 import org.perfgate.model.Template;
 
@@ -19,6 +20,13 @@ import org.perfgate.model.Template;
  */
 final class Vu implements AutoCloseable {
   private static final long NANOS_PER_MICRO = 1_000;
+  /**
+   * Think times from this long give the connection's buffers back ({@link HttpConnection#idle}):
+   * 100,000 thinking VUs then hold no I/O buffers, while a VU sleeping a few milliseconds between
+   * requests does not borrow and allocate them again for every request.
+   */
+  static final long IDLE_AFTER_NANOS = 100_000_000L;
+  private static final byte[] NO_BODY = new byte[0];
 
   private final int id;
   private final CompiledScenario scenario;
@@ -26,15 +34,17 @@ final class Vu implements AutoCloseable {
   private final HttpExchange exchange = new HttpExchange();
   private final Map<String, String> variables = new HashMap<>();
   private final SplittableRandom random;
+  private final ConnectionReuse connectionReuse;
   private final Function<String, String> lookup = this::lookup;
   private final Function<String, String> jsonLookup = name -> jsonEscape(lookup(name));
   private long iteration;
 
-  Vu(int id, CompiledScenario scenario, HttpConnection connection, long seed) {
+  Vu(int id, CompiledScenario scenario, HttpConnection connection, long seed, ConnectionReuse connectionReuse) {
     this.id = id;
     this.scenario = scenario;
     this.connection = connection;
     this.random = new SplittableRandom(seed);
+    this.connectionReuse = connectionReuse;
   }
 
   /**
@@ -46,6 +56,16 @@ final class Vu implements AutoCloseable {
    * @return false when the thread was interrupted (hard stop): the caller must stop the VU
    */
   boolean iterate(long intendedStartNanos) {
+    try {
+      return runFlow(intendedStartNanos);
+    } finally {
+      if (connectionReuse != ConnectionReuse.ALWAYS) {
+        connection.close(); // noVUConnectionReuse: the next iteration connects anew
+      }
+    }
+  }
+
+  private boolean runFlow(long intendedStartNanos) {
     boolean first = true;
     try {
       for (Object step : scenario.steps()) {
@@ -99,6 +119,9 @@ final class Vu implements AutoCloseable {
     }
 
     connection.execute(exchange);
+    if (connectionReuse == ConnectionReuse.NEVER) {
+      connection.close(); // noConnectionReuse; the exchange keeps its response for the checks below
+    }
     if (Thread.currentThread().isInterrupted()) {
       return false; // hard stop cut this request short: its sample would be a lie
     }
@@ -164,6 +187,9 @@ final class Vu implements AutoCloseable {
     long min = sleep.min().toNanos();
     long max = sleep.max().toNanos();
     long nanos = max > min ? random.nextLong(min, max + 1) : min;
+    if (nanos >= IDLE_AFTER_NANOS) {
+      idle();
+    }
     if (nanos > 0) {
       Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
     }
@@ -207,6 +233,15 @@ final class Vu implements AutoCloseable {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * Lets the connection give back its pooled buffers while this VU thinks or waits in the
+   * arrival-rate pool for its next iteration; the last response body is dropped from the exchange.
+   */
+  void idle() {
+    exchange.responseBody(NO_BODY, 0);
+    connection.idle();
   }
 
   int id() {

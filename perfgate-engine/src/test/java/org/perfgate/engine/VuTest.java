@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.perfgate.engine.ScriptedProtocol.Reply;
 import org.perfgate.engine.spi.HttpClientOptions;
 import org.perfgate.metrics.MetricRegistry;
+import org.perfgate.model.ConnectionReuse;
 import org.perfgate.model.ExecutorSpec;
 import org.perfgate.model.MetricKey;
 import org.perfgate.model.MetricValues;
@@ -24,7 +25,7 @@ class VuTest {
         new SampleSinks(registry), new Failures(), Map.of(), new HashMap<>());
     ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"));
 
-    try (Vu vu = new Vu(1, scenario, protocol.open(HttpClientOptions.DEFAULTS), 1)) {
+    try (Vu vu = new Vu(1, scenario, protocol.open(HttpClientOptions.DEFAULTS), 1, ConnectionReuse.ALWAYS)) {
       long fiftyMillisLate = System.nanoTime() - Duration.ofMillis(50).toNanos();
       assertThat(vu.iterate(fiftyMillisLate)).isTrue();
     }

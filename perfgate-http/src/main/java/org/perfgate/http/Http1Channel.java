@@ -17,9 +17,12 @@ import org.perfgate.engine.spi.HttpExchange;
  * I/O through the channel's socket streams, which park a virtual thread instead of its carrier.
  * Request timeouts: {@link Deadlines} closes the connection when its deadline passes. Measured hot
  * path (see bench/http-clients), hence its length; one VU uses it.
+ *
+ * <p>The I/O buffers are borrowed from {@link IoBuffers} at the first request and given back by
+ * {@link #releaseBuffers} (the VU thinks) or {@link #close}, so an idle channel costs a few hundred
+ * bytes, not 40 KiB.
  */
 final class Http1Channel {
-  private static final int READ_BUFFER_BYTES = 16 * 1024;
   private static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final long NO_DEADLINE = Long.MIN_VALUE;
   private static final long EXPIRED = Long.MIN_VALUE + 1;
@@ -36,17 +39,20 @@ final class Http1Channel {
   private final String host;
   private final int port;
   private final RequestWriter writer;
-  private final HeaderCache headerCache = new HeaderCache();
+  private final boolean keepAlive;
+  private HeaderCache headerCache;
   private InetSocketAddress address;
   private volatile SocketChannel channel; // volatile: Deadlines closes it from its thread
   @SuppressWarnings("unused") // through DEADLINE: a nanoTime, NO_DEADLINE or EXPIRED
   private volatile long deadline = NO_DEADLINE;
   // Our own direct buffers instead of the socket streams: the streams wrap every array in a new
-  // ByteBuffer and copy through a cached temporary direct buffer anyway.
-  private final ByteBuffer readDirect = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
-  private final ByteBuffer writeDirect = ByteBuffer.allocateDirect(8 * 1024);
+  // ByteBuffer and copy through a cached temporary direct buffer anyway. All three come from `io`
+  // (null while released); copied into fields so the parser reads them as before.
+  private IoBuffers io;
+  private ByteBuffer readDirect;
+  private ByteBuffer writeDirect;
   private ByteBuffer probe;
-  private byte[] buffer = new byte[READ_BUFFER_BYTES];
+  private byte[] buffer;
   private int position;
   private int limit;
   private long deadlineNanos;
@@ -60,9 +66,15 @@ final class Http1Channel {
   long firstByteNanos;
 
   Http1Channel(String host, int port) {
+    this(host, port, true);
+  }
+
+  /** {@code keepAlive} false: every request says {@code Connection: close}. */
+  Http1Channel(String host, int port, boolean keepAlive) {
     this.host = host;
     this.port = port;
-    this.writer = new RequestWriter(port == 80 ? host : host + ":" + port);
+    this.writer = new RequestWriter(port == 80 ? host : host + ":" + port, keepAlive);
+    this.keepAlive = keepAlive;
   }
 
   boolean isFor(String otherHost, int otherPort) {
@@ -90,6 +102,13 @@ final class Http1Channel {
     SocketChannel opened = SocketChannel.open();
     try {
       opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      if (!keepAlive) {
+        // A connection per request: close with a reset, not a FIN, once the response is read, so
+        // the generator's side keeps no TIME_WAIT socket. Otherwise thousands of connections a
+        // second exhaust the ~28,000 ephemeral ports of one destination within seconds (measured
+        // with bench/scale.sh), even with Connection: close (we often close before the server's FIN).
+        opened.setOption(StandardSocketOptions.SO_LINGER, 0);
+      }
       opened.socket().connect(address, connectTimeoutMillis);
     } catch (IOException e) {
       closeQuietly(opened);
@@ -99,6 +118,30 @@ final class Http1Channel {
     position = 0;
     limit = 0;
     Deadlines.watch(this);
+  }
+
+  /**
+   * Gives the I/O buffers back to the pool; the next request borrows them again. Only between
+   * exchanges, when the buffer holds no unread bytes (always so on an open keep-alive connection:
+   * {@link #exchange} closes one with leftover bytes).
+   */
+  void releaseBuffers() {
+    if (io != null && position == limit) {
+      io.bytes = buffer; // it may have grown for long header lines
+      IoBuffers.giveBack(io);
+      io = null;
+      buffer = null;
+      headerCache = null;
+      readDirect = null;
+      writeDirect = null;
+      position = 0;
+      limit = 0;
+    }
+  }
+
+  /** Whether this channel holds pooled buffers now (for tests). */
+  boolean holdsBuffers() {
+    return io != null;
   }
 
   /** Whether {@link Deadlines} closed the connection because the last request passed its deadline. */
@@ -163,6 +206,9 @@ final class Http1Channel {
     deadlineNanos = startNanos + timeoutNanos;
     expired = false;
     body.clear();
+    if (io == null) {
+      borrowBuffers();
+    }
     boolean keepAlive;
     DEADLINE.setVolatile(this, deadlineNanos);
     Deadlines.armed(deadlineNanos);
@@ -195,6 +241,17 @@ final class Http1Channel {
       closeQuietly(open);
       channel = null;
     }
+    position = 0; // whatever the server sent beyond the response is gone with the connection
+    limit = 0;
+    releaseBuffers();
+  }
+
+  private void borrowBuffers() {
+    io = IoBuffers.borrow();
+    buffer = io.bytes;
+    headerCache = io.headers;
+    readDirect = io.readDirect;
+    writeDirect = io.writeDirect;
   }
 
   private boolean readResponse(HttpExchange exchange, BodyBuffer body) throws IOException {

@@ -25,6 +25,7 @@ final class Http1Connection implements HttpConnection {
   private final int connectTimeoutMillis;
   private final long requestTimeoutNanos;
   private final BodyBuffer body;
+  private final boolean keepAlive;
   private Http1Channel[] channels = new Http1Channel[2];
   private int channelCount;
 
@@ -32,6 +33,7 @@ final class Http1Connection implements HttpConnection {
     this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
     this.requestTimeoutNanos = options.requestTimeout().toNanos();
     this.body = new BodyBuffer(options.maxBodyBytes());
+    this.keepAlive = options.keepAlive();
   }
 
   @Override
@@ -103,6 +105,17 @@ final class Http1Connection implements HttpConnection {
     }
   }
 
+  /**
+   * Gives the pooled I/O buffers back (allocation-free: the next request borrows a set again);
+   * open connections stay open, the small body and request buffers stay with the VU.
+   */
+  @Override
+  public void idle() {
+    for (int i = 0; i < channelCount; i++) {
+      channels[i].releaseBuffers();
+    }
+  }
+
   @Override
   public void close() {
     for (int i = 0; i < channelCount; i++) {
@@ -119,7 +132,7 @@ final class Http1Connection implements HttpConnection {
     if (channelCount == channels.length) {
       channels = Arrays.copyOf(channels, channelCount * 2);
     }
-    Http1Channel created = new Http1Channel(host, port);
+    Http1Channel created = new Http1Channel(host, port, keepAlive);
     channels[channelCount++] = created;
     return created;
   }

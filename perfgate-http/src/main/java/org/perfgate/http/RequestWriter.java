@@ -18,14 +18,26 @@ final class RequestWriter {
   private static final byte[] VERSION = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] USER_AGENT = "User-Agent: perfgate/0.1\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONNECTION_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] NONE = new byte[0];
+  /** The first allocation, at the first request (not at creation: most VUs of a big test think). */
+  private static final int INITIAL_BYTES = 512;
 
   private final byte[] hostLine;
-  private byte[] buffer = new byte[1024];
+  private final boolean keepAlive;
+  private byte[] buffer = NONE;
   private int length;
 
   /** {@code hostHeaderValue} is {@code host} or {@code host:port}, as the Host header wants. */
   RequestWriter(String hostHeaderValue) {
+    this(hostHeaderValue, true);
+  }
+
+  /** {@code keepAlive} false adds {@code Connection: close} unless the request sets Connection. */
+  RequestWriter(String hostHeaderValue, boolean keepAlive) {
     hostLine = ("Host: " + hostHeaderValue + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    this.keepAlive = keepAlive;
   }
 
   /**
@@ -52,6 +64,7 @@ final class RequestWriter {
     List<String> headers = exchange.requestHeaders();
     boolean hostGiven = false;
     boolean agentGiven = false;
+    boolean connectionGiven = false;
     for (int i = 0; i < headers.size(); i += 2) {
       String name = headers.get(i);
       if (name.equalsIgnoreCase("content-length")) {
@@ -59,6 +72,7 @@ final class RequestWriter {
       }
       hostGiven |= name.equalsIgnoreCase("host");
       agentGiven |= name.equalsIgnoreCase("user-agent");
+      connectionGiven |= name.equalsIgnoreCase("connection");
       put(name);
       put(':');
       put(' ');
@@ -71,6 +85,9 @@ final class RequestWriter {
     }
     if (!agentGiven) {
       put(USER_AGENT);
+    }
+    if (!keepAlive && !connectionGiven) {
+      put(CONNECTION_CLOSE);
     }
     byte[] body = exchange.requestBody();
     String method = exchange.method();
@@ -141,7 +158,7 @@ final class RequestWriter {
 
   private void ensure(int more) {
     if (length + more > buffer.length) {
-      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+      buffer = Arrays.copyOf(buffer, Math.max(Math.max(buffer.length * 2, INITIAL_BYTES), length + more));
     }
   }
 }

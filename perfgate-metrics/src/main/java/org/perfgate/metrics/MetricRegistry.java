@@ -1,5 +1,6 @@
 package org.perfgate.metrics;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,10 +32,14 @@ import org.perfgate.model.ThresholdResult;
  *
  * <p>Lifecycle: {@link #create} → record from the engine, {@code closeInterval(0)}, {@code
  * closeInterval(1)}, … from one ticker thread → at the end one last {@code closeInterval} for the
- * partial last second → {@link #results} and {@link #series}. Samples recorded after the last
- * {@code closeInterval} are not in any result.
+ * partial last second → {@link #results} and {@link #series} → {@link #close}. Samples recorded
+ * after the last {@code closeInterval} are not in any result.
+ *
+ * <p>Memory does not grow with run length: closed per-second points go to a temporary file (see
+ * {@link SeriesSpool}) and come back only when {@link #series} is called; what stays on the heap is
+ * one recorder, one cumulative state and the last interval per series.
  */
-public final class MetricRegistry {
+public final class MetricRegistry implements AutoCloseable {
   private static final Comparator<Series> BY_KEY = Comparator.comparing(Series::key);
 
   private final Object lock = new Object();
@@ -45,10 +50,12 @@ public final class MetricRegistry {
   // Threshold keys of metrics whose type is known only once the engine first creates the metric.
   private final Map<String, List<MetricKey>> pendingByName = new HashMap<>();
   private Series[] sorted = new Series[0];
-  private final List<SeriesPoint> points = new ArrayList<>();
+  private final SeriesSpool spool;
   private long lastClosedSecond = -1;
 
-  private MetricRegistry() {}
+  private MetricRegistry(Path spoolDirectory) {
+    this.spool = new SeriesSpool(spoolDirectory);
+  }
 
   /**
    * Creates an empty registry.
@@ -58,7 +65,15 @@ public final class MetricRegistry {
    *     creates any series of the same name (they take its type)
    */
   public static MetricRegistry create(List<Threshold> thresholds) {
-    MetricRegistry registry = new MetricRegistry();
+    return create(thresholds, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * Creates an empty registry that spools per-second points to a temporary file in {@code
+   * spoolDirectory}; see {@link #create(List)}.
+   */
+  public static MetricRegistry create(List<Threshold> thresholds, Path spoolDirectory) {
+    MetricRegistry registry = new MetricRegistry(Objects.requireNonNull(spoolDirectory, "spoolDirectory"));
     synchronized (registry.lock) {
       for (Threshold threshold : thresholds) {
         registry.declare(threshold.metric());
@@ -128,11 +143,12 @@ public final class MetricRegistry {
 
   /**
    * Ends the interval of second {@code second} (0-based since the run start): swaps the interval
-   * recorders and appends a {@link SeriesPoint} for every series that exists, with zero counts for
+   * recorders and spools a {@link SeriesPoint} for every series that exists, with zero counts for
    * series that got no samples. Called once per second by one ticker thread, and once at the end
    * for the partial last second (whose counter rate is still per one second).
    *
    * @throws IllegalArgumentException if {@code second} is not greater than the last closed second
+   * @throws java.io.UncheckedIOException if the spool file cannot be written
    */
   public void closeInterval(long second) {
     synchronized (lock) {
@@ -141,7 +157,7 @@ public final class MetricRegistry {
             + " closed second " + lastClosedSecond + " (and >= 0)");
       }
       for (Series series : sorted) {
-        points.add(new SeriesPoint(second, series.key(), series.close()));
+        spool.append(second, series.spoolIndex, series.close());
       }
       lastClosedSecond = second;
     }
@@ -216,10 +232,30 @@ public final class MetricRegistry {
     }
   }
 
-  /** Every closed interval's point, ordered by second, then key; an immutable copy. */
+  /**
+   * Every closed interval's point, ordered by second, then key: read back from the spool file, so
+   * each call builds a new list (call it once, at the end of the run).
+   *
+   * @throws java.io.UncheckedIOException if the spool file cannot be read
+   */
   public List<SeriesPoint> series() {
     synchronized (lock) {
-      return List.copyOf(points);
+      return List.copyOf(spool.readAll());
+    }
+  }
+
+  /** How many points the closed intervals produced so far (without reading them back). */
+  public long seriesPointCount() {
+    synchronized (lock) {
+      return spool.count();
+    }
+  }
+
+  /** Deletes the spool file; {@link #series} is empty afterwards. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      spool.close();
     }
   }
 
@@ -273,6 +309,7 @@ public final class MetricRegistry {
       case RATE -> new RateSeries(key);
       case GAUGE -> new GaugeSeries(key);
     };
+    series.spoolIndex = spool.register(key);
     byKey.put(key, series);
     Series[] grown = Arrays.copyOf(sorted, sorted.length + 1);
     grown[sorted.length] = series;

@@ -15,6 +15,8 @@ import org.perfgate.model.MetricValues;
 abstract sealed class Series permits TrendSeries, CounterSeries, RateSeries, GaugeSeries {
   private final MetricKey key;
   private MetricValues lastInterval;
+  /** This series' key in the registry's spool; set once at registration, under the lock. */
+  int spoolIndex;
 
   Series(MetricKey key) {
     this.key = key;

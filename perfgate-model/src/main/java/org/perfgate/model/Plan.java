@@ -12,18 +12,26 @@ import java.util.Objects;
  * @param scenarios at least one
  * @param thresholds every threshold expression, in file order
  * @param budgets the plan's own budgets ({@code perfgate.yaml} may add or replace some)
+ * @param connectionReuse how long VUs keep their connections ({@code noConnectionReuse}, {@code
+ *     noVUConnectionReuse})
  */
 public record Plan(String name, String source, List<Scenario> scenarios, List<Threshold> thresholds,
-    List<Budget> budgets) {
+    List<Budget> budgets, ConnectionReuse connectionReuse) {
   public Plan {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(connectionReuse, "connectionReuse");
     scenarios = List.copyOf(scenarios);
     thresholds = List.copyOf(thresholds);
     budgets = List.copyOf(budgets);
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("a plan needs at least one scenario");
     }
+  }
+
+  /** A plan with keep-alive connections. */
+  public Plan(String name, String source, List<Scenario> scenarios, List<Threshold> thresholds, List<Budget> budgets) {
+    this(name, source, scenarios, thresholds, budgets, ConnectionReuse.ALWAYS);
   }
 
   /** A plan without budgets. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.perfgate.model.Budget;
+import org.perfgate.model.ConnectionReuse;
 import org.perfgate.model.Flow;
 import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.Plan;
@@ -65,11 +66,16 @@ public final class PlanLoader {
     Fields plan = Fields.of(root, "", List.of("name", "options", "flows", "budgets"));
     String name = plan.get("name", Values::nonEmptyText, defaultName(sourceName));
     Map<String, Flow> flows = plan.get("flows", FlowParser::named, Map.of());
-    Fields options = Fields.of(plan.required("options"), "options", List.of("scenarios", "thresholds"));
+    Fields options = Fields.of(plan.required("options"), "options",
+        List.of("scenarios", "thresholds", "noConnectionReuse", "noVUConnectionReuse"));
     List<Scenario> scenarios = new ScenarioParser(flows).parse(options.required("scenarios"), "options.scenarios");
     List<Threshold> thresholds = options.get("thresholds", ThresholdParser::parse, List.of());
     List<Budget> budgets = plan.get("budgets", BudgetParser::parse, List.of());
-    return Errors.build(plan.location(), "", () -> new Plan(name, sourceName, scenarios, thresholds, budgets));
+    // k6's names: noConnectionReuse wins when both are set, as it implies the other
+    ConnectionReuse reuse = options.get("noConnectionReuse", Values::bool, false) ? ConnectionReuse.NEVER
+        : options.get("noVUConnectionReuse", Values::bool, false) ? ConnectionReuse.WITHIN_ITERATION
+        : ConnectionReuse.ALWAYS;
+    return Errors.build(plan.location(), "", () -> new Plan(name, sourceName, scenarios, thresholds, budgets, reuse));
   }
 
   /** {@code plans/checkout.yaml} → {@code checkout}. */

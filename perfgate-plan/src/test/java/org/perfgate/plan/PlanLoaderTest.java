@@ -15,6 +15,7 @@ import org.perfgate.model.Aggregation;
 import org.perfgate.model.Check;
 import org.perfgate.model.ExecutorSpec;
 import org.perfgate.model.Extraction;
+import org.perfgate.model.ConnectionReuse;
 import org.perfgate.model.Flow;
 import org.perfgate.model.InvalidInputException;
 import org.perfgate.model.MetricKey;
@@ -283,6 +284,23 @@ class PlanLoaderTest {
   }
 
   /** A valid plan with one scenario and {@code extra} appended under {@code options}. */
+  @Test
+  void readsK6ConnectionReuseOptions() {
+    String scenario = "  scenarios:\n"
+        + "    s: { executor: constant-vus, vus: 1, duration: 1s, flow: [ { request: { url: \"http://h/\" } } ] }\n";
+    assertThat(PlanLoader.parse("options:\n" + scenario, "t.yaml", Map.of()).connectionReuse())
+        .isEqualTo(ConnectionReuse.ALWAYS);
+    assertThat(PlanLoader.parse("options:\n  noVUConnectionReuse: true\n" + scenario, "t.yaml", Map.of())
+        .connectionReuse()).isEqualTo(ConnectionReuse.WITHIN_ITERATION);
+    assertThat(PlanLoader.parse("options:\n  noConnectionReuse: true\n  noVUConnectionReuse: true\n" + scenario,
+        "t.yaml", Map.of()).connectionReuse()).isEqualTo(ConnectionReuse.NEVER);
+    assertThatThrownBy(() -> PlanLoader.parse("options:\n  noConnectionReuse: sometimes\n" + scenario, "t.yaml",
+        Map.of()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("t.yaml:2:22: ")
+        .hasMessageContaining("options.noConnectionReuse");
+  }
+
   static String minimal(String extra) {
     return """
         options:

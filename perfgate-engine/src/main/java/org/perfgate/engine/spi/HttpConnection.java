@@ -11,6 +11,15 @@ public interface HttpConnection extends AutoCloseable {
    */
   void execute(HttpExchange exchange);
 
+  /**
+   * Tells the connection that its VU will not send for a while (think time, or waiting for its next
+   * iteration): it should give back memory it can take again at the next request without
+   * allocating, such as pooled I/O buffers, and may keep its connections open. Called between
+   * requests, possibly after every iteration: it must be cheap. The response body of the last
+   * exchange may be invalid afterwards. Never throws; the default does nothing.
+   */
+  default void idle() {}
+
   /** Closes every connection; never throws. */
   @Override
   void close();

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Scale: perfgate with 1k, 10k and 100k VUs (each VU does one request, then thinks a uniform random
+# 10-30 s) against nginx on loopback. VUs ramp up linearly over RAMP seconds (ramping-vus, then
+# constant): 100,000 VUs starting at the same instant would send 100,000 requests at once, which
+# no single-core nginx (nor the 20,000 file descriptors of this sandbox) absorbs; a 20 s ramp
+# starts 5,000 VUs/s, the steady request rate of 100,000 VUs thinking 20 s on average. For each VU count prints the Java heap in use
+# after a full GC once every VU is running (jcmd GC.run + GC.heap_info), heap per VU, the marginal
+# heap per added VU, RSS, the start-up time to the full VU count (first second whose vus_max gauge
+# reaches it, from the run's per-second series; at least RAMP by design, the excess is perfgate's
+# lag behind the schedule) and errors (failed requests, perfgate exceptions,
+# exit code). PASS when 100,000 VUs use < 1 GiB of heap with no errors.
+#
+# The plan sets noConnectionReuse: a VU holds a socket only during its request. Keep-alive
+# connections for 100,000 thinking VUs would need 100,000 file descriptors (this sandbox allows
+# 20,000 per process) and loopback ports (about 28,000 per destination).
+#   bench/scale.sh [-d SECONDS] [-r RAMP] [VUS...]      defaults: -d 60 -r 20, VUS 1000 10000 100000
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/lib.sh"
+. "$root/bin/find-jdk.sh"
+seconds=60
+ramp=20
+while [ $# -gt 0 ]; do
+  case $1 in
+    -d) seconds=$2; shift 2 ;;
+    -r) ramp=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+if [ $# -gt 0 ]; then counts=("$@"); else counts=(1000 10000 100000); fi
+need /usr/sbin/nginx nginx
+need curl curl
+need taskset util-linux
+work=$(mktemp -d)
+trap 'stop_nginx; rm -rf "$work"' EXIT
+
+"$root/perfgate" --version >/dev/null   # builds the CLI if needed, outside the measurement
+NGINX_CONNECTIONS=16384 NGINX_BACKLOG=4096 start_nginx 0 100
+url="http://127.0.0.1:$NGINX_PORT/body"
+# measured once every VU runs (the check below says if they did not)
+measure_at=$(( (seconds + ramp) / 2 + 5 ))
+previous_vus=0
+previous_heap=0
+pass=1
+for vus in "${counts[@]}"; do
+  cat > "$work/plan.yaml" <<PLAN
+name: scale-$vus
+options:
+  noConnectionReuse: true
+  scenarios:
+    thinkers:
+      executor: ramping-vus
+      stages:
+        - { duration: ${ramp}s, target: $vus }
+        - { duration: $(( seconds - ramp ))s, target: $vus }
+      gracefulStop: 1s
+      flow:
+        - request: { name: body, url: "$url" }
+        - sleep: { min: 10s, max: 30s }
+PLAN
+  # -Xmx well above the target so the heap figure is what perfgate needs, not what a limit forced
+  PERFGATE_JAVA_OPTS="-Xmx4g -XX:MarkSweepDeadRatio=0" taskset -c 1 "$root/perfgate" run -q --no-color --no-store \
+    --out "json=$work/run.json" --summary-export "$work/summary.json" "$work/plan.yaml" \
+    > "$work/out.txt" 2> "$work/err.txt" &
+  pid=$!
+  sleep "$measure_at"
+  heap=$(heap_after_gc "$pid")
+  rss=$(rss_kib "$pid")
+  status=0
+  wait "$pid" || status=$?
+  read -r startup requests failed failures reasons < <(python3 - "$work/run.json" "$work/summary.json" "$vus" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+summary = json.load(open(sys.argv[2]))
+vus = int(sys.argv[3])
+full = [p["second"] + 1 for p in run["series"] if p["name"] == "vus_max" and p["values"]["value"] >= vus]
+metrics = summary["metrics"]
+requests = int(metrics["http_reqs"]["values"]["count"])
+failed = round(metrics["http_req_failed"]["values"]["rate"] * requests)
+failures = sum(run["failures"].values())
+reasons = ",".join(f"{k.replace(' ', '_')}={v}" for k, v in sorted(run["failures"].items())) or "none"
+print(min(full) if full else -1, requests, failed, failures, reasons)
+PY
+)
+  exceptions=$(grep -c -i 'exception\|error' "$work/err.txt" || true)
+  awk -v n="$vus" -v h="$heap" -v r="$rss" -v s="$startup" -v q="$requests" -v f="$failed" \
+      -v fl="$failures" -v e="$exceptions" -v x="$status" -v pn="$previous_vus" -v ph="$previous_heap" \
+      -v rp="$ramp" -v rs="$reasons" 'BEGIN {
+    printf "vus %d heap used after GC: %.1f MiB\n", n, h / 1024
+    printf "vus %d heap per VU: %.2f KiB\n", n, h / n
+    if (pn > 0) printf "vus %d marginal heap per added VU: %.2f KiB\n", n, (h - ph) / (n - pn)
+    printf "vus %d RSS: %.1f MiB\n", n, r / 1024
+    printf "vus %d start-up time to full VU count: %d s (ramp %d s)\n", n, s, rp
+    printf "vus %d requests: %d\n", n, q
+    printf "vus %d failed requests: %d\n", n, f
+    printf "vus %d perfgate errors: %d (exit code %d)\n", n, e, x
+    printf "vus %d failed requests by reason: %s\n", n, rs
+  }'
+  if [ "$startup" -lt 0 ] || [ "$startup" -gt "$measure_at" ]; then
+    echo "vus $vus: WARNING: not every VU was running at the heap measurement (${measure_at}s)"
+    pass=0
+  fi
+  if [ "$vus" -ge 100000 ]; then
+    if [ "$heap" -ge $(( 1024 * 1024 )) ] || [ "$failed" -ne 0 ] || [ "$failures" -ne 0 ] \
+        || [ "$exceptions" -ne 0 ] || [ "$status" -ne 0 ]; then
+      pass=0
+    fi
+  fi
+  [ "$exceptions" -eq 0 ] || grep -i -m 5 'exception\|error' "$work/err.txt"
+  previous_vus=$vus
+  previous_heap=$heap
+done
+if printf '%s\n' "${counts[@]}" | grep -qx 100000; then
+  [ "$pass" = 1 ] && echo "scale: PASS (100,000 VUs in < 1 GiB heap, no errors)" || echo "scale: FAIL"
+fi
