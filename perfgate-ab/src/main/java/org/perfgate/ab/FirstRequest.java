@@ -16,9 +16,12 @@ final class FirstRequest {
    * What {@link Sut#measureFirstRequest} asks: {@code ab.firstRequest}; else the first plan's first
    * GET whose URL is fixed (no {@code {{variable}}}), the request a user's first visit most likely
    * makes; else the readiness URL; else nothing (log-line readiness and no fixed GET).
+   *
+   * @param plan the first plan, loaded with this trial's {@code BASE_URL}
+   * @param port the system under test's port
    */
-  static Optional<URI> url(AbConfig config, Plan plan, Map<String, String> env) {
-    Map<String, String> placeholders = Map.of("PORT", portOf(env), "BASE_URL", env.get("BASE_URL"));
+  static Optional<URI> url(AbConfig config, Plan plan, int port) {
+    Map<String, String> placeholders = Map.of("PORT", Integer.toString(port), "BASE_URL", "http://127.0.0.1:" + port);
     if (config.firstRequest().isPresent()) {
       return Optional.of(uri(Sut.fill(config.firstRequest().get(), placeholders), "ab.firstRequest"));
     }
@@ -34,11 +37,6 @@ final class FirstRequest {
       return Optional.of(uri(Sut.fill(http.url(), placeholders), "ab.ready.http"));
     }
     return Optional.empty();
-  }
-
-  private static String portOf(Map<String, String> env) {
-    String baseUrl = env.get("BASE_URL");
-    return baseUrl.substring(baseUrl.lastIndexOf(':') + 1);
   }
 
   private static URI uri(String text, String where) {

@@ -215,7 +215,7 @@ final class Trials {
       for (Path file : planFiles) {
         plans.add(PlanLoader.load(file, env));
       }
-      FirstRequest.url(config, plans.getFirst(), env).ifPresent(uri -> sut.measureFirstRequest(uri, protocol));
+      FirstRequest.url(config, plans.getFirst(), sut.port()).ifPresent(uri -> sut.measureFirstRequest(uri, protocol));
       sut.firstRequestProblem().ifPresent(problem -> progress.accept(state.label() + ": warning: " + problem));
       together.arriveAndAwaitAdvance();
       WarmUp.run(config, plans, protocol, engineOptions(env));

@@ -14,7 +14,8 @@ import org.perfgate.plan.PlanLoader;
 
 /** What a trial does before it measures: the first request's choice and the iteration warm-up. */
 class TrialPreparationTest {
-  private static final Map<String, String> ENV = Map.of("BASE_URL", "http://127.0.0.1:4321");
+  private static final int PORT = 4321;
+  private static final Map<String, String> ENV = Map.of("BASE_URL", "http://127.0.0.1:" + PORT);
 
   private static Plan plan(String flow) {
     return PlanLoader.parse("""
@@ -48,12 +49,12 @@ class TrialPreparationTest {
         """);
     AbConfig byHttp = config("ready: { http: \"http://127.0.0.1:${PORT}/health\" }");
 
-    assertThat(FirstRequest.url(config("ready: { log: x }, firstRequest: \"${BASE_URL}/warm?x=1\""), plan, ENV))
+    assertThat(FirstRequest.url(config("ready: { log: x }, firstRequest: \"${BASE_URL}/warm?x=1\""), plan, PORT))
         .contains(URI.create("http://127.0.0.1:4321/warm?x=1"));
-    assertThat(FirstRequest.url(byHttp, plan, ENV)).contains(URI.create("http://127.0.0.1:4321/items"));
+    assertThat(FirstRequest.url(byHttp, plan, PORT)).contains(URI.create("http://127.0.0.1:4321/items"));
     Plan noFixedGet = plan("- request: { url: \"${BASE_URL}/items/{{__VU}}\" }");
-    assertThat(FirstRequest.url(byHttp, noFixedGet, ENV)).contains(URI.create("http://127.0.0.1:4321/health"));
-    assertThat(FirstRequest.url(config("ready: { log: x }"), noFixedGet, ENV)).isEmpty();
+    assertThat(FirstRequest.url(byHttp, noFixedGet, PORT)).contains(URI.create("http://127.0.0.1:4321/health"));
+    assertThat(FirstRequest.url(config("ready: { log: x }"), noFixedGet, PORT)).isEmpty();
   }
 
   @Test

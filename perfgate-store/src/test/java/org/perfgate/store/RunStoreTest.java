@@ -327,28 +327,24 @@ class RunStoreTest {
   }
 
   static List<String> appliedMigrations(String location) throws Exception {
-    try (Connection connection = Backend.connect(location);
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT version FROM perfgate_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
-      List<String> versions = new java.util.ArrayList<>();
-      while (rows.next()) {
-        versions.add(rows.getString(1));
-      }
-      return versions;
-    }
+    return firstColumn(location,
+        "SELECT version FROM perfgate_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
   }
 
   static List<String> tables(String location) throws Exception {
+    return firstColumn(location,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+  }
+
+  private static List<String> firstColumn(String location, String query) throws Exception {
     try (Connection connection = Backend.connect(location);
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")) {
-      List<String> names = new java.util.ArrayList<>();
+        ResultSet rows = statement.executeQuery(query)) {
+      List<String> values = new java.util.ArrayList<>();
       while (rows.next()) {
-        names.add(rows.getString(1));
+        values.add(rows.getString(1));
       }
-      return names;
+      return values;
     }
   }
 }
