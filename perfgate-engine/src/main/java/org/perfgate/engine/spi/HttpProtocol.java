@@ -10,4 +10,12 @@ public interface HttpProtocol {
 
   /** The client state of one VU (its connections); used by one thread at a time. */
   HttpConnection open(HttpClientOptions options);
+
+  /**
+   * The client state of one VU on an event loop, or null when this protocol only blocks (the
+   * engine then runs its VUs on virtual threads). The engine prefers this when it is offered.
+   */
+  default AsyncHttpConnection openAsync(HttpClientOptions options, IoLoop loop) {
+    return null;
+  }
 }
