@@ -12,10 +12,20 @@ public interface HttpProtocol {
   HttpConnection open(HttpClientOptions options);
 
   /**
-   * The client state of one VU on an event loop, or null when this protocol only blocks (the
-   * engine then runs its VUs on virtual threads). The engine prefers this when it is offered.
+   * Whether {@link #openAsync} is implemented. The engine then runs VUs on event loops (cheaper
+   * per request), else on virtual threads with {@link #open}.
+   */
+  default boolean nonBlocking() {
+    return false;
+  }
+
+  /**
+   * The client state of one VU living on {@code loop}. May be called from any thread; the result is
+   * used on the loop's thread only.
+   *
+   * @throws UnsupportedOperationException unless {@link #nonBlocking()}
    */
   default AsyncHttpConnection openAsync(HttpClientOptions options, IoLoop loop) {
-    return null;
+    throw new UnsupportedOperationException(name() + " has no non-blocking client");
   }
 }
