@@ -40,9 +40,11 @@ public final class Engine {
   private final Map<String, CompiledRequest.CheckCounts> checkCounts = new LinkedHashMap<>();
   private final List<CompiledScenario> scenarios = new ArrayList<>();
   private final RunControl control;
+  private final boolean eventLoops;
 
   private Engine(Plan plan, HttpProtocol protocol, EngineOptions options) {
     this.plan = plan;
+    this.eventLoops = options.eventLoops() && protocol.nonBlocking();
     this.options = options;
     this.registry = MetricRegistry.create(plan.thresholds());
     this.control = new RunControl(protocol, options.http(), options.seed(), plan.connectionReuse());
@@ -69,11 +71,34 @@ public final class Engine {
 
   /** Runs every scenario to its end (or an abort) and returns the result. Call once. */
   public RunResult run() {
+    EventLoop[] loops = startLoops();
+    try {
+      return run(loops);
+    } finally {
+      for (EventLoop loop : loops) {
+        loop.close(); // closes the connections VUs still hold
+      }
+    }
+  }
+
+  /** One loop per core, as wrk's threads: each loop keeps its core busy when the target answers. */
+  private EventLoop[] startLoops() {
+    if (!eventLoops) {
+      return new EventLoop[0];
+    }
+    EventLoop[] loops = new EventLoop[Runtime.getRuntime().availableProcessors()];
+    for (int i = 0; i < loops.length; i++) {
+      loops[i] = EventLoop.start("perfgate-loop-" + i);
+    }
+    return loops;
+  }
+
+  private RunResult run(EventLoop[] loops) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     List<Thread> runners = new ArrayList<>();
     for (CompiledScenario scenario : scenarios) {
-      ScenarioRunner runner = ScenarioRunner.of(scenario, control);
+      ScenarioRunner runner = ScenarioRunner.of(scenario, control, loops);
       runners.add(Thread.ofPlatform().name("scenario-" + scenario.scenario().name()).daemon()
           .start(() -> runner.run(start)));
     }

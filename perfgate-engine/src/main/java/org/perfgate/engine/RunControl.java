@@ -36,6 +36,14 @@ final class RunControl {
     return new Vu(id, scenario, protocol.open(httpOptions), seed * 31 + id, connectionReuse);
   }
 
+  /** A VU living on {@code loop}; requires a {@link HttpProtocol#nonBlocking()} protocol. */
+  LoopVu newLoopVu(CompiledScenario scenario, EventLoop loop) {
+    int id = nextVuId.getAndIncrement();
+    allocatedVus.incrementAndGet();
+    return new LoopVu(new VuState(id, scenario, seed * 31 + id), loop, protocol.openAsync(httpOptions, loop),
+        connectionReuse, activeVus);
+  }
+
   AtomicInteger activeVus() {
     return activeVus;
   }

@@ -12,7 +12,7 @@ import org.perfgate.model.ExecutorSpec;
  * interrupted. So a scenario never outlives startTime + duration + gracefulStop (plus the time an
  * interrupted request takes to unwind).
  */
-abstract sealed class ScenarioRunner permits ClosedModelRunner, ArrivalRateRunner {
+abstract sealed class ScenarioRunner permits ClosedModelRunner, ArrivalRateRunner, LoopRunner {
   /** How long interrupted VUs get to unwind after a hard stop before the run stops waiting. */
   private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -26,7 +26,27 @@ abstract sealed class ScenarioRunner permits ClosedModelRunner, ArrivalRateRunne
     this.control = control;
   }
 
-  static ScenarioRunner of(CompiledScenario scenario, RunControl control) {
+  /**
+   * The runner of {@code scenario}: on the event loops when there are any (the protocol is
+   * non-blocking) and the executor has been ported to them, else on virtual threads.
+   */
+  static ScenarioRunner of(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
+    if (loops.length > 0) {
+      switch (scenario.scenario().executor()) {
+        case ExecutorSpec.ConstantArrivalRate ignored -> {
+          return new LoopArrivalRunner(scenario, control, loops);
+        }
+        case ExecutorSpec.RampingArrivalRate ignored -> {
+          return new LoopArrivalRunner(scenario, control, loops);
+        }
+        case ExecutorSpec.RampingVus ignored -> {
+          // gracefulRampDown's interrupts are not ported to the loops yet: virtual threads
+        }
+        default -> {
+          return new LoopClosedRunner(scenario, control, loops);
+        }
+      }
+    }
     return switch (scenario.scenario().executor()) {
       case ExecutorSpec.ConstantArrivalRate ignored -> new ArrivalRateRunner(scenario, control);
       case ExecutorSpec.RampingArrivalRate ignored -> new ArrivalRateRunner(scenario, control);
@@ -43,11 +63,25 @@ abstract sealed class ScenarioRunner permits ClosedModelRunner, ArrivalRateRunne
     long end = start + scenario.scenario().executor().maxDuration().toNanos();
     start(start, end);
     long hardStop = end + scenario.scenario().gracefulStop().toNanos();
-    if (!awaitWorkers(hardStop)) {
-      for (Thread worker : workers) {
-        worker.interrupt();
-      }
-      awaitWorkers(System.nanoTime() + UNWIND_NANOS);
+    if (!awaitEnd(hardStop)) {
+      stopNow();
+      awaitEnd(System.nanoTime() + UNWIND_NANOS);
+    }
+    finish();
+  }
+
+  /** After the scenario's end: releases what its VUs still hold. */
+  void finish() {}
+
+  /** Waits until every iteration ended; false at {@code deadlineNanos} or on an interrupt. */
+  boolean awaitEnd(long deadlineNanos) {
+    return awaitWorkers(deadlineNanos);
+  }
+
+  /** The hard stop: iterations still running are cut short and not recorded. */
+  void stopNow() {
+    for (Thread worker : workers) {
+      worker.interrupt();
     }
   }
 

@@ -23,6 +23,19 @@ import org.perfgate.model.Stage;
  * machine); counts are exact where the schedule makes them so.
  */
 class ArrivalRateRunnerTest {
+  /** Overridden by the subclass that runs these tests with the VUs on event loops. */
+  boolean nonBlocking() {
+    return false;
+  }
+
+  ScriptedProtocol protocol(ScriptedProtocol.Script script) {
+    return protocol(script, exchange -> {});
+  }
+
+  ScriptedProtocol protocol(ScriptedProtocol.Script script, java.util.function.Consumer<org.perfgate.engine.spi.HttpExchange> observer) {
+    return new ScriptedProtocol(script, observer, nonBlocking());
+  }
+
   private static final Duration SECOND = Duration.ofSeconds(1);
 
   private static RunResult run(ExecutorSpec executor, Duration gracefulStop, ScriptedProtocol protocol) {
@@ -42,7 +55,7 @@ class ArrivalRateRunnerTest {
   void dropsExactlyTheIterationsNoVuWasFreeFor() {
     // 10 intended starts at 0, 100, ..., 900 ms; 2 VUs, each busy for 3 s from its first start:
     // the first two start, the other eight find no VU and maxVUs reached
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(3000));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(3000));
     RunResult result = run(new ExecutorSpec.ConstantArrivalRate(10, SECOND, SECOND, 2, 2), Duration.ofSeconds(10),
         protocol);
 
@@ -55,7 +68,7 @@ class ArrivalRateRunnerTest {
   void startedPlusDroppedIsTheWholeScheduleWhenVusRunOut() {
     // ramping 0 -> 200/s over 1 s, then 200/s for 1 s: 100 + 200 scheduled; 4 VUs busy 50 ms each
     // can start at most ~80/s, so many drop; whatever the machine, none vanishes
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(50));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(50));
     ExecutorSpec.RampingArrivalRate ramping = new ExecutorSpec.RampingArrivalRate(0, SECOND,
         List.of(new Stage(SECOND, 200), new Stage(SECOND, 200)), 1, 4);
     RunResult result = run(ramping, Duration.ofSeconds(10), protocol);
@@ -69,7 +82,7 @@ class ArrivalRateRunnerTest {
 
   @Test
   void recordsHowLateEveryArrivalRateIterationStarted() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}"));
     RunResult result = run(new ExecutorSpec.ConstantArrivalRate(50, SECOND, SECOND, 5, 5), Duration.ZERO, protocol);
 
     MetricValues.Trend lag = trend(result, "iteration_start_lag");
@@ -79,7 +92,7 @@ class ArrivalRateRunnerTest {
 
   @Test
   void closedModelsHaveNoStartLag() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}"));
     RunResult result = run(new ExecutorSpec.PerVuIterations(1, 3, Duration.ofSeconds(10)), Duration.ZERO, protocol);
     assertThat(result.metric(MetricKey.of("iteration_start_lag"))).isEmpty();
   }
@@ -90,7 +103,7 @@ class ArrivalRateRunnerTest {
     // request until 600 ms. At 100/s, 30 requests arrive in the stall and wait 300, 290, ..., 10 ms:
     // an open model reports all of them (a closed one would send ~1 and report one long request)
     long[] stall = new long[2];
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> {
+    ScriptedProtocol protocol = protocol(request -> {
       long now = System.nanoTime();
       if (now >= stall[0] && now < stall[1]) {
         return Reply.ok("{}").after(Duration.ofNanos(stall[1] - now).toMillis());

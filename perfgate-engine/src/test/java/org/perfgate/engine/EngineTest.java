@@ -23,6 +23,19 @@ import org.perfgate.model.Stage;
 import org.perfgate.model.Threshold;
 
 class EngineTest {
+  /** Overridden by the subclass that runs these tests with the VUs on event loops. */
+  boolean nonBlocking() {
+    return false;
+  }
+
+  ScriptedProtocol protocol(ScriptedProtocol.Script script) {
+    return protocol(script, exchange -> {});
+  }
+
+  ScriptedProtocol protocol(ScriptedProtocol.Script script, java.util.function.Consumer<org.perfgate.engine.spi.HttpExchange> observer) {
+    return new ScriptedProtocol(script, observer, nonBlocking());
+  }
+
   private static final Duration ZERO = Duration.ZERO;
 
   private static RunResult run(Plan plan, ScriptedProtocol protocol) {
@@ -40,7 +53,7 @@ class EngineTest {
 
   @Test
   void constantVusLoopTheFlowForTheDurationOnOneConnectionEach() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(10));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(10));
     RunResult result = run(plan(List.of(),
         scenario("s", new ExecutorSpec.ConstantVus(2, Duration.ofSeconds(1)), ZERO, get("a", "http://t/a"))), protocol);
 
@@ -52,7 +65,7 @@ class EngineTest {
 
   @Test
   void perVuIterationsRunExactlyThatManyIterationsPerVu() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}"));
     RunResult result = run(plan(List.of(), scenario("s",
         new ExecutorSpec.PerVuIterations(3, 4, Duration.ofSeconds(10)), ZERO, get("a", "http://t/a"))), protocol);
     assertThat(count(result, "iterations")).isEqualTo(12);
@@ -60,7 +73,7 @@ class EngineTest {
 
   @Test
   void sharedIterationsRunExactlyThatManyIterationsInTotal() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}"));
     RunResult result = run(plan(List.of(), scenario("s",
         new ExecutorSpec.SharedIterations(3, 10, Duration.ofSeconds(10)), ZERO, get("a", "http://t/a"))), protocol);
     assertThat(count(result, "iterations")).isEqualTo(10);
@@ -69,7 +82,7 @@ class EngineTest {
 
   @Test
   void countsDroppedIterationsWhenEveryVuIsBusy() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(300));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(300));
     RunResult result = run(plan(List.of(), scenario("s",
         new ExecutorSpec.ConstantArrivalRate(20, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1), Duration.ofSeconds(1),
         get("a", "http://t/a"))), protocol);
@@ -82,7 +95,7 @@ class EngineTest {
 
   @Test
   void rampingArrivalRateStartsTheIntegralOfItsRate() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}"));
     RunResult result = run(plan(List.of(), scenario("s",
         new ExecutorSpec.RampingArrivalRate(0, Duration.ofSeconds(1), List.of(new Stage(Duration.ofSeconds(1), 20)), 2, 5),
         ZERO, get("a", "http://t/a"))), protocol);
@@ -92,7 +105,7 @@ class EngineTest {
 
   @Test
   void rampingVusReachesItsTargetAndNoMore() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(5));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(5));
     RunResult result = run(plan(List.of(), scenario("s",
         new ExecutorSpec.RampingVus(0, List.of(new Stage(Duration.ofMillis(800), 4), new Stage(Duration.ofMillis(400), 4)),
             Duration.ofSeconds(1)), ZERO, get("a", "http://t/a"))), protocol);
@@ -102,7 +115,7 @@ class EngineTest {
 
   @Test
   void interruptsVusRampedDownForLongerThanGracefulRampDown() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(60_000));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(60_000));
     long start = System.nanoTime();
     // one VU from the start, ramped to 0 at 500 ms: its 60 s request is cut after the 200 ms
     // gracefulRampDown, long before the scenario ends (2.5 s) and its gracefulStop (30 s)
@@ -118,7 +131,7 @@ class EngineTest {
 
   @Test
   void abortOnFailStopsTheRunAsSoonAsTheThresholdFails() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.refused().after(5));
+    ScriptedProtocol protocol = protocol(request -> Reply.refused().after(5));
     Threshold failed = Plans.threshold("http_req_failed", Aggregation.of(Aggregation.Kind.RATE), Threshold.Operator.LT,
         0.5, true);
     RunResult result = run(plan(List.of(failed), scenario("s",
@@ -132,7 +145,7 @@ class EngineTest {
 
   @Test
   void hardStopInterruptsIterationsAfterGracefulStopAndDropsTheirSamples() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(60_000));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(60_000));
     RunResult result = run(plan(List.of(), scenario("s",
         new ExecutorSpec.ConstantVus(1, Duration.ofMillis(500)), Duration.ofMillis(200), get("a", "http://t/a"))),
         protocol);
@@ -143,7 +156,7 @@ class EngineTest {
 
   @Test
   void thresholdsAreEvaluatedOnTheWholeRun() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(20));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(20));
     Threshold p95 = Plans.threshold("http_req_duration", Aggregation.percentile(95), Threshold.Operator.LT, 5, false);
     Threshold avg = Plans.threshold("http_req_duration", Aggregation.of(Aggregation.Kind.AVG), Threshold.Operator.LT,
         5000, false);
@@ -159,7 +172,7 @@ class EngineTest {
   @Test
   void extractedValuesFeedLaterRequestsAndChecksAreCounted() {
     List<String> urls = new CopyOnWriteArrayList<>();
-    ScriptedProtocol protocol = new ScriptedProtocol(
+    ScriptedProtocol protocol = protocol(
         request -> request.uri().getPath().equals("/login") ? Reply.ok("{\"token\":\"abc\",\"ok\":true}") : Reply.status(201),
         request -> urls.add(request.uri().toString()));
     RunResult result = run(plan(List.of(), scenario("s", new ExecutorSpec.PerVuIterations(1, 2, Duration.ofSeconds(10)),
@@ -178,7 +191,7 @@ class EngineTest {
   @Test
   void abortsAnIterationWhoseVariableWasNeverExtracted() {
     List<String> urls = new CopyOnWriteArrayList<>();
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}"), request -> urls.add(request.uri().getPath()));
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}"), request -> urls.add(request.uri().getPath()));
     RunResult result = run(plan(List.of(), scenario("s", new ExecutorSpec.PerVuIterations(1, 1, Duration.ofSeconds(10)),
         ZERO,
         request("login", "http://t/login", List.of(), List.of(new Extraction("token", Extraction.Source.JSON_PATH, "$.token"))),
@@ -190,7 +203,7 @@ class EngineTest {
 
   @Test
   void countsUnexpectedStatusesAsFailedRequestsByStatus() {
-    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.status(503));
+    ScriptedProtocol protocol = protocol(request -> Reply.status(503));
     RunResult result = run(plan(List.of(), scenario("s", new ExecutorSpec.PerVuIterations(1, 3, Duration.ofSeconds(10)),
         ZERO, get("a", "http://t/a"))), protocol);
 

@@ -1,0 +1,80 @@
+package org.perfgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perfgate.engine.Plans.get;
+import static org.perfgate.engine.Plans.plan;
+import static org.perfgate.engine.Plans.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.perfgate.engine.ScriptedProtocol.Reply;
+import org.perfgate.model.ExecutorSpec;
+import org.perfgate.model.MetricKey;
+import org.perfgate.model.MetricValues;
+import org.perfgate.model.RunResult;
+import org.perfgate.model.Stage;
+
+/**
+ * Every {@link EngineTest} again with a non-blocking protocol (VUs on the event loops), and what
+ * only the loops have to get right.
+ */
+class EngineOnEventLoopsTest extends EngineTest {
+  @Override
+  boolean nonBlocking() {
+    return true;
+  }
+
+  private static Set<String> threadsOf(ExecutorSpec executor, boolean eventLoops) {
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(1),
+        request -> threads.add(Thread.currentThread().getName().replaceAll("\\d+$", "")), true);
+    Engine.create(plan(List.of(), scenario("s", executor, Duration.ZERO, get("a", "http://t/a"))), protocol,
+        EngineOptions.defaults().withEventLoops(eventLoops)).run();
+    return threads;
+  }
+
+  @Test
+  void runsVusOnTheEventLoopsWhenTheProtocolIsNonBlocking() {
+    assertThat(threadsOf(new ExecutorSpec.PerVuIterations(3, 2, Duration.ofSeconds(5)), true))
+        .containsExactly("perfgate-loop-");
+    assertThat(threadsOf(new ExecutorSpec.ConstantArrivalRate(20, Duration.ofSeconds(1), Duration.ofMillis(500), 2, 4),
+        true)).containsExactly("perfgate-loop-");
+  }
+
+  @Test
+  void runsVusOnVirtualThreadsWhenEventLoopsAreSwitchedOffOrTheExecutorIsRampingVus() {
+    assertThat(threadsOf(new ExecutorSpec.PerVuIterations(3, 2, Duration.ofSeconds(5)), false))
+        .containsExactly("s-vu");
+    assertThat(threadsOf(new ExecutorSpec.RampingVus(2, List.of(new Stage(Duration.ofMillis(300), 2)),
+        Duration.ZERO), true)).containsExactly("s-vu");
+  }
+
+  @Test
+  void answersWithinExecuteDoNotGrowTheStackHoweverManyIterationsInARow() {
+    // no delay: every response arrives inside execute(); 200,000 iterations on one VU would
+    // overflow the stack if each answer recursed into the next iteration
+    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.refused(), request -> {}, true);
+    RunResult result = Engine.create(plan(List.of(), scenario("s",
+        new ExecutorSpec.PerVuIterations(1, 200_000, Duration.ofSeconds(60)), Duration.ZERO, get("a", "http://t/a"))),
+        protocol, EngineOptions.defaults()).run();
+
+    assertThat(((MetricValues.Counter) result.metric(MetricKey.of("iterations")).orElseThrow().values()).count())
+        .isEqualTo(200_000);
+    assertThat(result.failures()).containsEntry("connection refused", 200_000L);
+  }
+
+  @Test
+  void theHardStopClosesTheConnectionOfAnExchangeInFlight() {
+    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.ok("{}").after(60_000), request -> {}, true);
+    long start = System.nanoTime();
+    Engine.create(plan(List.of(), scenario("s", new ExecutorSpec.ConstantVus(2, Duration.ofMillis(300)),
+        Duration.ofMillis(200), get("a", "http://t/a"))), protocol, EngineOptions.defaults()).run();
+
+    // abandoned at 300 + 200 ms: close() reached the connection, whose answer never came
+    assertThat(protocol.interruptedNanos.get() - start).isBetween(450_000_000L, 2_000_000_000L);
+    assertThat(protocol.requests.get()).isEqualTo(2);
+  }
+}
