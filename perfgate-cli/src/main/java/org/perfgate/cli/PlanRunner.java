@@ -94,7 +94,7 @@ final class PlanRunner {
   private RunResult warmUp(Plan plan, Map<String, String> env, HttpProtocol protocol) {
     Progress progress = new Progress(err, options.quiet, Terminal.isInteractive());
     RunResult result = Engine.create(plan, protocol,
-        new EngineOptions(HttpClientOptions.DEFAULTS, env, options.seed, progress)).run();
+        new EngineOptions(HttpClientOptions.DEFAULTS, env, options.seed, progress, !options.vuThreads)).run();
     progress.finish();
     return result;
   }
@@ -102,7 +102,8 @@ final class PlanRunner {
   private RunResult runOnce(Plan plan, Map<String, String> env, HttpProtocol protocol, Map<String, Path> outputs,
       RunStore store, Metadata metadata, int trial) {
     Progress progress = new Progress(err, options.quiet, Terminal.isInteractive());
-    EngineOptions engineOptions = new EngineOptions(HttpClientOptions.DEFAULTS, env, options.seed, progress);
+    EngineOptions engineOptions =
+        new EngineOptions(HttpClientOptions.DEFAULTS, env, options.seed, progress, !options.vuThreads);
     Engine engine = Engine.create(plan, protocol, engineOptions);
     CountDownLatch reported = new CountDownLatch(1);
     // Ctrl-C stops the load but still prints, writes and stores what ran, as k6 does: the hook

@@ -31,6 +31,11 @@ final class RunOptions {
       description = "HTTP client: http1 (HTTP/1.1 keep-alive) or h2c (HTTP/2 cleartext). Default: ${DEFAULT-VALUE}.")
   String http;
 
+  @Option(names = "--vu-threads",
+      description = "Run every VU on its own virtual thread instead of the event loops (one per core) that "
+          + "http1 uses by default; the model before event loops, ~20% more CPU per request (bench/engine-models).")
+  boolean vuThreads;
+
   @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
       description = "Run the plan N times; the trials are stored as one group for 'perfgate compare'. Default: ${DEFAULT-VALUE}.")
   int trials;

@@ -8,7 +8,7 @@ import java.util.List;
  * live (VUs of a closed model, the scheduler and iterations in flight of an open one), so the
  * scenario thread can wait for the end; the hard stop cuts iterations in flight on every loop.
  */
-abstract sealed class LoopRunner extends ScenarioRunner permits LoopClosedRunner, LoopArrivalRunner {
+abstract sealed class LoopRunner extends ScenarioRunner permits LoopClosedRunner, LoopArrivalRunner, LoopRampingRunner {
   private static final long ABORT_CHECK_MILLIS = 10;
 
   final EventLoop[] loops;

@@ -28,7 +28,7 @@ abstract sealed class ScenarioRunner permits ClosedModelRunner, ArrivalRateRunne
 
   /**
    * The runner of {@code scenario}: on the event loops when there are any (the protocol is
-   * non-blocking) and the executor has been ported to them, else on virtual threads.
+   * non-blocking), else on virtual threads.
    */
   static ScenarioRunner of(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
     if (loops.length > 0) {
@@ -40,7 +40,7 @@ abstract sealed class ScenarioRunner permits ClosedModelRunner, ArrivalRateRunne
           return new LoopArrivalRunner(scenario, control, loops);
         }
         case ExecutorSpec.RampingVus ignored -> {
-          // gracefulRampDown's interrupts are not ported to the loops yet: virtual threads
+          return new LoopRampingRunner(scenario, control, loops);
         }
         default -> {
           return new LoopClosedRunner(scenario, control, loops);

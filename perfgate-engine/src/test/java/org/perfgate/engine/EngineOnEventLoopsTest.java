@@ -42,14 +42,16 @@ class EngineOnEventLoopsTest extends EngineTest {
         .containsExactly("perfgate-loop-");
     assertThat(threadsOf(new ExecutorSpec.ConstantArrivalRate(20, Duration.ofSeconds(1), Duration.ofMillis(500), 2, 4),
         true)).containsExactly("perfgate-loop-");
+    assertThat(threadsOf(new ExecutorSpec.RampingVus(2, List.of(new Stage(Duration.ofMillis(300), 2)),
+        Duration.ZERO), true)).containsExactly("perfgate-loop-");
   }
 
   @Test
-  void runsVusOnVirtualThreadsWhenEventLoopsAreSwitchedOffOrTheExecutorIsRampingVus() {
+  void runsVusOnVirtualThreadsWhenEventLoopsAreSwitchedOff() {
     assertThat(threadsOf(new ExecutorSpec.PerVuIterations(3, 2, Duration.ofSeconds(5)), false))
         .containsExactly("s-vu");
     assertThat(threadsOf(new ExecutorSpec.RampingVus(2, List.of(new Stage(Duration.ofMillis(300), 2)),
-        Duration.ZERO), true)).containsExactly("s-vu");
+        Duration.ZERO), false)).containsExactly("s-vu");
   }
 
   @Test
@@ -76,5 +78,22 @@ class EngineOnEventLoopsTest extends EngineTest {
     // abandoned at 300 + 200 ms: close() reached the connection, whose answer never came
     assertThat(protocol.interruptedNanos.get() - start).isBetween(450_000_000L, 2_000_000_000L);
     assertThat(protocol.requests.get()).isEqualTo(2);
+  }
+
+  @Test
+  void anAbortEndsARampingScenarioWithVusWaitingToBeWantedAgain() {
+    // VU 1 is wanted only in the first 200 ms and then waits for a ramp-up 25 s later; the failed
+    // requests abort the run after a second: nothing may keep the scenario alive until then
+    ScriptedProtocol protocol = new ScriptedProtocol(request -> Reply.refused().after(5), request -> {}, true);
+    org.perfgate.model.Threshold failed = Plans.threshold("http_req_failed",
+        org.perfgate.model.Aggregation.of(org.perfgate.model.Aggregation.Kind.RATE),
+        org.perfgate.model.Threshold.Operator.LT, 0.5, true);
+    RunResult result = Engine.create(plan(List.of(failed), scenario("s",
+        new ExecutorSpec.RampingVus(2, List.of(new Stage(Duration.ofMillis(200), 2), new Stage(Duration.ZERO, 1),
+            new Stage(Duration.ofSeconds(25), 1), new Stage(Duration.ZERO, 2), new Stage(Duration.ofSeconds(5), 2)),
+            Duration.ZERO), Duration.ofSeconds(30), get("a", "http://t/a"))), protocol, EngineOptions.defaults()).run();
+
+    assertThat(result.abortReason()).isPresent();
+    assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5));
   }
 }
