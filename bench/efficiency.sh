@@ -3,14 +3,15 @@
 # whole generator process) for a closed model, CONNECTIONS keep-alive connections, 100-byte
 # responses from nginx (1 worker) pinned to core 0, every generator pinned to core 1 in turn:
 #   wrk (-t1, the reference), perfgate (`perfgate run`, the launcher's default JVM flags; JVM
-#   start-up, JIT, plan parsing and the summary included), hey (Debian), ab -k (Debian
+#   start-up, JIT, plan parsing and the summary included; its VUs on event loops), perfgate-vthreads
+#   (the same with `--vu-threads`: one virtual thread per VU, the engine's model before), hey (Debian), ab -k (Debian
 #   apache2-utils), autocannon (npm, installed into a cache directory) and Locust (Debian
 #   python3-locust; headless, FastHttpUser, one process, no wait time).
 # Tools alternate within each round (the machine's load drifts); per tool the script prints each
 # round's figures, then the median efficiency over the rounds and the median of the per-round
 # ratios against wrk.
 #   bench/efficiency.sh [SECONDS] [CONNECTIONS]
-#   env: ROUNDS (default 3), TOOLS (default "wrk perfgate hey ab autocannon locust"; wrk is always
+#   env: ROUNDS (default 3), TOOLS (default "wrk perfgate perfgate-vthreads hey ab autocannon locust"; wrk is always
 #        run), PERFGATE_JAVA_OPTS (extra JVM options for perfgate, e.g. to compare GCs),
 #        PERFGATE_VARIANTS ("label=jvm options;label=jvm options": perfgate run once per variant
 #        in each round, to choose the launcher's default flags by measurement),
@@ -21,7 +22,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-20}
 connections=${2:-50}
 rounds=${ROUNDS:-3}
-tools=${TOOLS:-wrk perfgate hey ab autocannon locust}
+tools=${TOOLS:-wrk perfgate perfgate-vthreads hey ab autocannon locust}
 autocannon_dir=${AUTOCANNON_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/perfgate-bench/autocannon}
 need wrk wrk
 need /usr/sbin/nginx nginx
@@ -91,9 +92,9 @@ run_wrk() {
   timed wrk wrk -t1 -c"$connections" -d"${seconds}s" "$url"
   awk '/requests in/ { print $1 }' "$work/wrk.out"
 }
-run_perfgate() { # run_perfgate LABEL [JVM OPTIONS]
+run_perfgate() { # run_perfgate LABEL [JVM OPTIONS [RUN OPTIONS]]
   local label=$1
-  PERFGATE_JAVA_OPTS="${2:-${PERFGATE_JAVA_OPTS:-}}" timed "$label" "$root/perfgate" run -q --no-color \
+  PERFGATE_JAVA_OPTS="${2:-${PERFGATE_JAVA_OPTS:-}}" timed "$label" "$root/perfgate" run -q --no-color ${3:-} \
     --store "$work/history.db" --summary-export "$work/summary.json" "$work/plan.yaml"
   python3 - "$work/summary.json" <<'PY'
 import json, sys
@@ -148,6 +149,8 @@ for round in $(seq "$rounds"); do
   for label in "${labels[@]}"; do
     if [ "${kind[$label]}" = perfgate ]; then
       requests=$(run_perfgate "$label" "${opts[$label]:-}")
+    elif [ "$label" = perfgate-vthreads ]; then
+      requests=$(run_perfgate "$label" "" --vu-threads)
     else
       requests=$(run_"${kind[$label]}")
     fi
