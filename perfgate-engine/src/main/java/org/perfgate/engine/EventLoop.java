@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.perfgate.engine.spi.IoHandler;
 import org.perfgate.engine.spi.IoLoop;
 import org.perfgate.engine.spi.IoTimer;
+import org.perfgate.metrics.RecordingThread;
 
 /**
  * One platform thread running a selector, a queue of tasks from other threads and a timer wheel
@@ -40,7 +41,7 @@ public final class EventLoop implements IoLoop, AutoCloseable {
   private int armedTimers;
   private volatile boolean stopping;
 
-  private EventLoop(String name) {
+  private EventLoop(String name, int recordingSlot) {
     try {
       selector = Selector.open();
     } catch (IOException e) {
@@ -49,12 +50,22 @@ public final class EventLoop implements IoLoop, AutoCloseable {
     for (int i = 0; i < SLOTS; i++) {
       wheel[i] = new Timer(null);
     }
-    thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
+    thread = recordingSlot < 0
+        ? Thread.ofPlatform().name(name).daemon().unstarted(this::run)
+        : new RecordingThread(recordingSlot, name, this::run);
   }
 
   /** Starts a loop on a new daemon thread. */
   public static EventLoop start(String name) {
-    EventLoop loop = new EventLoop(name);
+    return start(name, -1);
+  }
+
+  /**
+   * Starts a loop whose thread records trend samples into slot {@code recordingSlot} of each series
+   * (its own single-writer recorders, see {@link RecordingThread}); -1: the shared recorders.
+   */
+  static EventLoop start(String name, int recordingSlot) {
+    EventLoop loop = new EventLoop(name, recordingSlot);
     loop.thread.start();
     return loop;
   }

@@ -1,20 +1,28 @@
 package org.perfgate.metrics;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.perfgate.model.Aggregation;
 import org.perfgate.model.MetricKey;
 import org.perfgate.model.MetricType;
 import org.perfgate.model.MetricValues;
 
-/** A trend: a multi-writer wait-free HdrHistogram {@link Recorder}, swapped once per interval. */
+/**
+ * A trend: single-writer HdrHistogram recorders for {@link RecordingThread}s (created by each such
+ * thread at its first sample) plus one multi-writer wait-free {@link Recorder} for every other
+ * thread; all swapped and merged once per interval.
+ */
 final class TrendSeries extends Series implements TrendRecorder {
   private static final int SIGNIFICANT_DIGITS = 3;
 
   private final boolean time;
   // Recorder(int) auto-resizes: no highest trackable value to guess, no lost outliers.
   private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
+  private final AtomicReferenceArray<SingleWriterRecorder> own = new AtomicReferenceArray<>(RecordingThread.SLOTS);
+  private final Histogram[] ownIntervals = new Histogram[RecordingThread.SLOTS]; // recycled by the swap
   private final Histogram cumulative = new Histogram(SIGNIFICANT_DIGITS);
   private Histogram interval;
 
@@ -34,13 +42,30 @@ final class TrendSeries extends Series implements TrendRecorder {
 
   @Override
   public void record(long value) {
-    recorder.recordValue(value < 0 ? 0 : value);
+    long sample = value < 0 ? 0 : value;
+    if (Thread.currentThread() instanceof RecordingThread writer && writer.slot < RecordingThread.SLOTS) {
+      SingleWriterRecorder mine = own.getPlain(writer.slot); // only this thread ever sets its slot
+      if (mine == null) {
+        mine = new SingleWriterRecorder(SIGNIFICANT_DIGITS);
+        own.set(writer.slot, mine);
+      }
+      mine.recordValue(sample);
+    } else {
+      recorder.recordValue(sample);
+    }
   }
 
   @Override
   MetricValues closeInterval() {
-    // Recycling the previous interval histogram keeps the per-second swap allocation-free.
+    // Recycling the previous interval histograms keeps the per-second swap allocation-free.
     interval = recorder.getIntervalHistogram(interval);
+    for (int slot = 0; slot < RecordingThread.SLOTS; slot++) {
+      SingleWriterRecorder writer = own.get(slot);
+      if (writer != null) {
+        ownIntervals[slot] = writer.getIntervalHistogram(ownIntervals[slot]);
+        interval.add(ownIntervals[slot]);
+      }
+    }
     cumulative.add(interval);
     return values(interval);
   }

@@ -127,6 +127,49 @@ class MetricRegistryTest {
   }
 
   @Test
+  void mergesTheOwnRecordersOfRecordingThreadsWithTheSharedOneWithoutLosingSamples() throws Exception {
+    MetricRegistry registry = MetricRegistry.create(List.of());
+    TrendRecorder trend = registry.trend(DURATION, true);
+    int samples = 300_000;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> writers = new ArrayList<>();
+    for (int slot = 0; slot < 2; slot++) {
+      writers.add(new RecordingThread(slot, "loop-" + slot, () -> recordAfter(start, trend, samples, 1_000)));
+    }
+    writers.add(Thread.ofVirtual().unstarted(() -> recordAfter(start, trend, samples, 2_000))); // shared recorder
+    writers.add(new RecordingThread(RecordingThread.SLOTS, "beyond-the-slots",
+        () -> recordAfter(start, trend, samples, 3_000)));
+    writers.forEach(Thread::start);
+    start.countDown();
+    long second = 0;
+    while (writers.stream().anyMatch(Thread::isAlive)) {
+      registry.closeInterval(second++); // swaps every recorder while the writers run
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    registry.closeInterval(second);
+
+    MetricValues.Trend total = (MetricValues.Trend) registry.total(DURATION, Duration.ofSeconds(1)).orElseThrow();
+    assertThat(total.stats().count()).isEqualTo(4L * samples);
+    Histogram histogram = org.perfgate.metrics.Histograms.decode(total.histogram());
+    assertThat(histogram.getCountAtValue(1_000)).isEqualTo(2L * samples);
+    assertThat(histogram.getCountAtValue(2_000)).isEqualTo(samples);
+    assertThat(histogram.getCountAtValue(3_000)).isEqualTo(samples);
+  }
+
+  private static void recordAfter(CountDownLatch start, TrendRecorder trend, int samples, long value) {
+    try {
+      start.await();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int i = 0; i < samples; i++) {
+      trend.record(value);
+    }
+  }
+
+  @Test
   void zeroFillsSecondsWithoutSamples() {
     MetricRegistry registry = MetricRegistry.create(List.of());
     CounterRecorder requests = registry.counter(REQS);
