@@ -3,7 +3,6 @@ package org.perfgate.engine;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.perfgate.model.ExecutorSpec;
 
 /**
  * The open-model executors: constant-arrival-rate and ramping-arrival-rate. A scheduler starts
@@ -22,23 +21,9 @@ final class ArrivalRateRunner extends ScenarioRunner {
 
   @Override
   void start(long startNanos, long endNanos) {
-    ArrivalSchedule schedule;
-    int preAllocated;
-    int maxVus;
-    switch (scenario.scenario().executor()) {
-      case ExecutorSpec.ConstantArrivalRate constant -> {
-        schedule = ArrivalSchedule.constant(constant.rate(), constant.timeUnit(), constant.duration());
-        preAllocated = constant.preAllocatedVus();
-        maxVus = constant.maxVus();
-      }
-      case ExecutorSpec.RampingArrivalRate ramping -> {
-        schedule = ArrivalSchedule.ramping(ramping.startRate(), ramping.timeUnit(), ramping.stages());
-        preAllocated = ramping.preAllocatedVus();
-        maxVus = ramping.maxVus();
-      }
-      default -> throw new IllegalStateException("not an arrival-rate executor: " + scenario.scenario().executor());
-    }
-    startWorker("scheduler", () -> schedule(schedule, startNanos, endNanos, preAllocated, maxVus));
+    ArrivalSpec spec = ArrivalSpec.of(scenario.scenario().executor());
+    startWorker("scheduler",
+        () -> schedule(spec.schedule(), startNanos, endNanos, spec.preAllocatedVus(), spec.maxVus()));
   }
 
   private void schedule(ArrivalSchedule schedule, long startNanos, long endNanos, int preAllocated, int maxVus) {

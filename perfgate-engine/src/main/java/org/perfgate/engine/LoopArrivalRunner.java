@@ -4,7 +4,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.perfgate.engine.spi.IoTimer;
-import org.perfgate.model.ExecutorSpec;
 
 /**
  * constant-arrival-rate and ramping-arrival-rate on the event loops. The scheduler is a timer on
@@ -35,23 +34,12 @@ final class LoopArrivalRunner extends LoopRunner {
 
   @Override
   void start(long startNanos, long endNanos) {
-    int preAllocated;
-    switch (scenario.scenario().executor()) {
-      case ExecutorSpec.ConstantArrivalRate constant -> {
-        schedule = ArrivalSchedule.constant(constant.rate(), constant.timeUnit(), constant.duration());
-        preAllocated = constant.preAllocatedVus();
-        maxVus = constant.maxVus();
-      }
-      case ExecutorSpec.RampingArrivalRate ramping -> {
-        schedule = ArrivalSchedule.ramping(ramping.startRate(), ramping.timeUnit(), ramping.stages());
-        preAllocated = ramping.preAllocatedVus();
-        maxVus = ramping.maxVus();
-      }
-      default -> throw new IllegalStateException("not an arrival-rate executor: " + scenario.scenario().executor());
-    }
+    ArrivalSpec spec = ArrivalSpec.of(scenario.scenario().executor());
+    schedule = spec.schedule();
+    maxVus = spec.maxVus();
     this.startNanos = startNanos;
     this.endNanos = endNanos;
-    preAllocate(preAllocated);
+    preAllocate(spec.preAllocatedVus());
     begin(); // the scheduler is live until the schedule ends
     loops[0].execute(() -> {
       scheduling = true;

@@ -22,20 +22,7 @@ import org.perfgate.model.Stage;
  * drop, and that a stalled target's wait is reported. Timing bounds are generous (a loaded 2-core CI
  * machine); counts are exact where the schedule makes them so.
  */
-class ArrivalRateRunnerTest {
-  /** Overridden by the subclass that runs these tests with the VUs on event loops. */
-  boolean nonBlocking() {
-    return false;
-  }
-
-  ScriptedProtocol protocol(ScriptedProtocol.Script script) {
-    return protocol(script, exchange -> {});
-  }
-
-  ScriptedProtocol protocol(ScriptedProtocol.Script script, java.util.function.Consumer<org.perfgate.engine.spi.HttpExchange> observer) {
-    return new ScriptedProtocol(script, observer, nonBlocking());
-  }
-
+class ArrivalRateRunnerTest extends ScriptedModels {
   private static final Duration SECOND = Duration.ofSeconds(1);
 
   private static RunResult run(ExecutorSpec executor, Duration gracefulStop, ScriptedProtocol protocol) {

@@ -22,20 +22,7 @@ import org.perfgate.model.RunResult;
 import org.perfgate.model.Stage;
 import org.perfgate.model.Threshold;
 
-class EngineTest {
-  /** Overridden by the subclass that runs these tests with the VUs on event loops. */
-  boolean nonBlocking() {
-    return false;
-  }
-
-  ScriptedProtocol protocol(ScriptedProtocol.Script script) {
-    return protocol(script, exchange -> {});
-  }
-
-  ScriptedProtocol protocol(ScriptedProtocol.Script script, java.util.function.Consumer<org.perfgate.engine.spi.HttpExchange> observer) {
-    return new ScriptedProtocol(script, observer, nonBlocking());
-  }
-
+class EngineTest extends ScriptedModels {
   private static final Duration ZERO = Duration.ZERO;
 
   private static RunResult run(Plan plan, ScriptedProtocol protocol) {
