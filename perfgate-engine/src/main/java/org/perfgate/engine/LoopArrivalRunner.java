@@ -3,15 +3,17 @@ package org.perfgate.engine;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.perfgate.engine.spi.IoTimer;
 
 /**
- * constant-arrival-rate and ramping-arrival-rate on the event loops. The scheduler is a timer on
- * the first loop: at each tick it starts every iteration whose intended time has come (several at
- * once when it runs late, each still measured from its own intended time) on an idle VU of the
- * shared pool, allocating one while fewer than maxVUs exist, else counting a dropped iteration.
- * A VU lives on the loop it was allocated on (round robin); an iteration for a VU on another loop
- * is handed over to that loop. Exactness is as with threads: started + dropped == scheduled.
+ * constant-arrival-rate and ramping-arrival-rate with their VUs on the event loops. A scheduler
+ * thread sleeps until each iteration's intended start and hands it to an idle VU of the shared
+ * pool, allocating one while fewer than maxVUs exist, else counting a dropped iteration; when it
+ * runs late it starts the overdue iterations at once, each still measured from its own intended
+ * time. The scheduler is a platform thread, not a loop timer: the loops tick in milliseconds, and
+ * every microsecond an iteration starts late is reported as latency (from the intended start),
+ * so the start must be as precise as a parked platform thread gets (tens of microseconds). A VU
+ * lives on the loop it was allocated on (round robin); its iterations are handed to that loop.
+ * Exactness is as with threads: started + dropped == scheduled.
  */
 final class LoopArrivalRunner extends LoopRunner {
   private static final long NANOS_PER_MICRO = 1_000;
@@ -19,14 +21,6 @@ final class LoopArrivalRunner extends LoopRunner {
   private final ConcurrentLinkedQueue<LoopVu> idle = new ConcurrentLinkedQueue<>();
   private final AtomicInteger allocated = new AtomicInteger();
   private final LoopVu.Driver backToPool = this::backToPool;
-  // scheduler state: on loops[0] only
-  private ArrivalSchedule schedule;
-  private IoTimer timer;
-  private long startNanos;
-  private long endNanos;
-  private long next;
-  private int maxVus;
-  private boolean scheduling;
 
   LoopArrivalRunner(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
     super(scenario, control, loops);
@@ -35,20 +29,18 @@ final class LoopArrivalRunner extends LoopRunner {
   @Override
   void start(long startNanos, long endNanos) {
     ArrivalSpec spec = ArrivalSpec.of(scenario.scenario().executor());
-    schedule = spec.schedule();
-    maxVus = spec.maxVus();
-    this.startNanos = startNanos;
-    this.endNanos = endNanos;
     preAllocate(spec.preAllocatedVus());
     begin(); // the scheduler is live until the schedule ends
-    loops[0].execute(() -> {
-      scheduling = true;
-      timer = loops[0].timer(this::tick);
-      tick();
+    Thread.ofPlatform().name(scenario.scenario().name() + "-scheduler").daemon().start(() -> {
+      try {
+        schedule(spec, startNanos, endNanos);
+      } finally {
+        end();
+      }
     });
   }
 
-  /** Creates the pre-allocated VUs on their loops and waits for them, so the first ticks find them. */
+  /** Creates the pre-allocated VUs on their loops and waits for them, so the first starts find them. */
   private void preAllocate(int count) {
     CountDownLatch created = new CountDownLatch(count);
     for (int i = 0; i < count; i++) {
@@ -65,64 +57,46 @@ final class LoopArrivalRunner extends LoopRunner {
     }
   }
 
-  private void tick() {
-    if (!scheduling) {
-      return;
-    }
-    if (stopping()) {
-      endScheduling();
-      return;
-    }
-    long now = System.nanoTime();
+  private void schedule(ArrivalSpec spec, long startNanos, long endNanos) {
+    ArrivalSchedule schedule = spec.schedule();
     long total = schedule.totalIterations();
-    while (next < total) {
-      long intended = startNanos + schedule.offsetNanos(next);
-      if (intended - endNanos >= 0) {
-        break;
-      }
-      if (intended - now > 0) {
-        timer.arm(intended);
+    for (long i = 0; i < total && !stopping(); i++) {
+      long intended = startNanos + schedule.offsetNanos(i);
+      if (intended - endNanos >= 0 || !sleepUntil(intended)) {
         return;
       }
-      next++;
-      dispatch(intended);
-    }
-    endScheduling();
-  }
-
-  private void endScheduling() {
-    if (scheduling) {
-      scheduling = false;
-      timer.cancel();
-      end();
+      dispatch(intended, spec.maxVus());
     }
   }
 
-  private void dispatch(long intended) {
+  /** Parks until {@code deadlineNanos}; false at the hard stop or an abort. */
+  private boolean sleepUntil(long deadlineNanos) {
+    for (long remaining = deadlineNanos - System.nanoTime(); remaining > 0;
+        remaining = deadlineNanos - System.nanoTime()) {
+      if (stopping()) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(remaining, 10_000_000)); // sees a stop within 10 ms
+    }
+    return !stopping();
+  }
+
+  private void dispatch(long intended, int maxVus) {
     LoopVu vu = idle.poll();
-    if (vu == null) {
-      int number = allocated.get();
-      if (number >= maxVus) {
-        SampleSinks.add(scenario.droppedIterations(), 1);
-        return;
-      }
-      allocated.set(number + 1); // only this loop allocates after the pre-allocation
-      int index = number % loops.length;
+    if (vu != null) {
       begin();
-      if (index == 0) {
-        run(newVu(0, backToPool), intended);
-      } else {
-        loops[index].execute(() -> run(newVu(index, backToPool), intended));
-      }
+      vu.loop().execute(() -> run(vu, intended));
       return;
     }
-    begin();
-    if (vu.loop() == loops[0]) {
-      run(vu, intended);
-    } else {
-      LoopVu chosen = vu;
-      vu.loop().execute(() -> run(chosen, intended));
+    int number = allocated.get();
+    if (number >= maxVus) {
+      SampleSinks.add(scenario.droppedIterations(), 1);
+      return;
     }
+    allocated.set(number + 1); // only the scheduler allocates after the pre-allocation
+    int index = number % loops.length;
+    begin();
+    loops[index].execute(() -> run(newVu(index, backToPool), intended));
   }
 
   /** On the VU's loop: starts one iteration (unless the hard stop came meanwhile). */
@@ -143,12 +117,5 @@ final class LoopArrivalRunner extends LoopRunner {
     idle.add(vu);
     end();
     return LoopVu.NONE;
-  }
-
-  @Override
-  void stopOn(EventLoop loop) {
-    if (loop == loops[0]) {
-      endScheduling();
-    }
   }
 }

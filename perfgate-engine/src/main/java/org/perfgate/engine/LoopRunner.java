@@ -2,6 +2,7 @@ package org.perfgate.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scenario whose VUs are {@link LoopVu}s spread over the run's event loops. Counts what is still
@@ -13,7 +14,7 @@ abstract sealed class LoopRunner extends ScenarioRunner permits LoopClosedRunner
 
   final EventLoop[] loops;
   private final List<List<LoopVu>> vusByLoop = new ArrayList<>(); // list i: touched by loop i only
-  private int live; // guarded by this
+  private final AtomicInteger live = new AtomicInteger();
   private volatile boolean stopping;
 
   LoopRunner(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
@@ -37,19 +38,21 @@ abstract sealed class LoopRunner extends ScenarioRunner permits LoopClosedRunner
     return stopping || control.aborted();
   }
 
-  final synchronized void begin() {
-    live++;
+  final void begin() {
+    live.incrementAndGet();
   }
 
-  final synchronized void end() {
-    if (--live == 0) {
-      notifyAll();
+  final void end() {
+    if (live.decrementAndGet() == 0) {
+      synchronized (this) {
+        notifyAll();
+      }
     }
   }
 
   @Override
   final synchronized boolean awaitEnd(long deadlineNanos) {
-    while (live > 0) {
+    while (live.get() > 0) {
       long remaining = deadlineNanos - System.nanoTime();
       if (remaining <= 0 || control.aborted()) {
         return false;
