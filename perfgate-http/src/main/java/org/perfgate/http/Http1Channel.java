@@ -12,8 +12,9 @@ import org.perfgate.engine.spi.FailureReason;
 import org.perfgate.engine.spi.HttpExchange;
 
 /**
- * One keep-alive TCP connection to one host:port: writes a request, parses the response (status
- * line, headers, Content-Length, chunked or close-delimited body) from a reusable buffer. Blocking
+ * One keep-alive TCP connection to one host:port: writes a request, reads the response into a
+ * reusable buffer and hands it to an {@link Http1ResponseParser} (the parser the non-blocking
+ * {@link Http1AsyncConnection} uses too). Blocking
  * I/O through the channel's socket streams, which park a virtual thread instead of its carrier.
  * Request timeouts: {@link Deadlines} closes the connection when its deadline passes. Measured hot
  * path (see bench/http-clients), hence its length; one VU uses it.
@@ -23,7 +24,6 @@ import org.perfgate.engine.spi.HttpExchange;
  * bytes, not 40 KiB.
  */
 final class Http1Channel {
-  private static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final long NO_DEADLINE = Long.MIN_VALUE;
   private static final long EXPIRED = Long.MIN_VALUE + 1;
   private static final VarHandle DEADLINE;
@@ -40,6 +40,7 @@ final class Http1Channel {
   private final int port;
   private final RequestWriter writer;
   private final boolean keepAlive;
+  private final Http1ResponseParser parser = new Http1ResponseParser();
   private HeaderCache headerCache;
   private InetSocketAddress address;
   private volatile SocketChannel channel; // volatile: Deadlines closes it from its thread
@@ -255,188 +256,38 @@ final class Http1Channel {
   }
 
   private boolean readResponse(HttpExchange exchange, BodyBuffer body) throws IOException {
-    int status;
-    boolean http11;
+    parser.start(exchange, body, headerCache);
     while (true) {
-      int lineEnd = nextLine();
-      int start = position;
-      if (lineEnd - start < 12 || !startsWithHttp1(start) || buffer[start + 8] != ' ') {
-        throw malformed("status line does not start with HTTP/1.x and a status code");
+      position = parser.parse(buffer, position, limit);
+      if (parser.complete()) {
+        return parser.keepAlive();
       }
-      http11 = buffer[start + 7] == '1';
-      status = digit(start + 9) * 100 + digit(start + 10) * 10 + digit(start + 11);
-      if (status < 100 || status > 999) {
-        throw malformed("status code is not 3 digits");
-      }
-      position = lineEnd + 1;
-      if (status >= 200 || status == 101) {
-        break;
-      }
-      skipHeaders(); // an interim 1xx response: the real one follows
-    }
-    long contentLength = -1;
-    boolean chunked = false;
-    boolean close = false;
-    boolean keepAliveAsked = false;
-    int index = 0;
-    while (true) {
-      int lineEnd = nextLine();
-      int start = position;
-      int end = lineEnd > start && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-      position = lineEnd + 1;
-      if (end == start) {
-        break;
-      }
-      int colon = start;
-      while (colon < end && buffer[colon] != ':') {
-        colon++;
-      }
-      if (colon == start || colon == end) {
-        throw malformed("header line without a name and a colon");
-      }
-      int valueStart = colon + 1;
-      while (valueStart < end && (buffer[valueStart] == ' ' || buffer[valueStart] == '\t')) {
-        valueStart++;
-      }
-      int valueEnd = end;
-      while (valueEnd > valueStart && (buffer[valueEnd - 1] == ' ' || buffer[valueEnd - 1] == '\t')) {
-        valueEnd--;
-      }
-      headerCache.addTo(exchange, index++, buffer, start, colon, valueStart, valueEnd, end);
-      int nameLength = colon - start;
-      if (nameLength == 14 && Ascii.equalsIgnoreCase(buffer, start, Ascii.CONTENT_LENGTH)) {
-        contentLength = Ascii.parseDecimal(buffer, valueStart, valueEnd);
-        if (contentLength < 0) {
-          throw malformed("Content-Length is not a number");
-        }
-      } else if (nameLength == 17 && Ascii.equalsIgnoreCase(buffer, start, Ascii.TRANSFER_ENCODING)) {
-        chunked = Ascii.endsWithIgnoreCase(buffer, valueStart, valueEnd, Ascii.CHUNKED);
-      } else if (nameLength == 10 && Ascii.equalsIgnoreCase(buffer, start, Ascii.CONNECTION)) {
-        close |= Ascii.containsIgnoreCase(buffer, valueStart, valueEnd, Ascii.CLOSE);
-        keepAliveAsked |= Ascii.containsIgnoreCase(buffer, valueStart, valueEnd, Ascii.KEEP_ALIVE);
-      }
-    }
-    exchange.status(status);
-    if ((!http11 && !keepAliveAsked) || status == 101) {
-      close = true; // HTTP/1.0 without keep-alive; after 101 the connection speaks another protocol
-    }
-    if (status < 200 || status == 204 || status == 304 || exchange.method().equals("HEAD")) {
-      // no body by definition, whatever Content-Length says
-    } else if (chunked) {
-      readChunked(body);
-    } else if (contentLength >= 0) {
-      readFixed(contentLength, body);
-    } else {
-      readUntilEnd(body);
-      close = true;
-    }
-    exchange.responseBody(body.bytes(), body.length());
-    return !close;
-  }
-
-  private void readFixed(long length, BodyBuffer body) throws IOException {
-    body.reserve(length);
-    long remaining = length;
-    while (remaining > 0) {
-      if (position == limit) {
-        position = 0;
-        limit = 0;
-        if (fill() < 0) {
-          throw closedEarly();
-        }
-      }
-      int count = (int) Math.min(limit - position, remaining);
-      body.append(buffer, position, count);
-      position += count;
-      remaining -= count;
-    }
-  }
-
-  private void readChunked(BodyBuffer body) throws IOException {
-    while (true) {
-      int lineEnd = nextLine();
-      long size = Ascii.parseChunkSize(buffer, position, lineEnd);
-      if (size < 0) {
-        throw malformed("chunk size is not hexadecimal");
-      }
-      position = lineEnd + 1;
-      if (size == 0) {
-        skipHeaders(); // trailers, up to the empty line
-        return;
-      }
-      readFixed(size, body);
-      lineEnd = nextLine();
-      if (lineEnd - position > 1 || (lineEnd - position == 1 && buffer[position] != '\r')) {
-        throw malformed("chunk data longer than its size");
-      }
-      position = lineEnd + 1;
-    }
-  }
-
-  private void readUntilEnd(BodyBuffer body) throws IOException {
-    while (true) {
-      if (position == limit) {
-        position = 0;
-        limit = 0;
-        if (fill() < 0) {
-          return;
-        }
-      }
-      body.append(buffer, position, limit - position);
-      position = limit;
-    }
-  }
-
-  private void skipHeaders() throws IOException {
-    while (true) {
-      int lineEnd = nextLine();
-      boolean empty = lineEnd == position || (lineEnd == position + 1 && buffer[position] == '\r');
-      position = lineEnd + 1;
-      if (empty) {
-        return;
-      }
-    }
-  }
-
-  /** The index of the next '\n' at or after {@link #position}, reading more as needed. */
-  private int nextLine() throws IOException {
-    int scan = position;
-    while (true) {
-      for (int i = scan; i < limit; i++) {
-        if (buffer[i] == '\n') {
-          return i;
-        }
-      }
-      int scanned = limit;
-      scan = scanned - makeRoom();
+      makeRoom();
       if (fill() < 0) {
-        throw closedEarly();
+        parser.endOfStream(); // completes a body delimited by the close, else throws
+        return parser.keepAlive();
       }
     }
   }
 
-  /** Frees space at the end of the buffer; returns by how much the content moved left. */
-  private int makeRoom() throws ResponseException {
-    int shift = position;
+  /**
+   * Frees space at the end of the buffer for the bytes after the unconsumed ones (a partial line):
+   * moves them to the start, or grows the buffer when they fill it (up to the parser's line limit,
+   * which it enforces).
+   */
+  private void makeRoom() {
     if (position == limit) {
       position = 0;
       limit = 0;
-      return shift;
+    } else if (limit == buffer.length) {
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+      } else {
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, 1024));
+      }
     }
-    if (limit < buffer.length) {
-      return 0;
-    }
-    if (position > 0) {
-      System.arraycopy(buffer, position, buffer, 0, limit - position);
-      limit -= position;
-      position = 0;
-      return shift;
-    }
-    if (buffer.length >= MAX_HEAD_BYTES) {
-      throw malformed("a response line is longer than " + MAX_HEAD_BYTES + " bytes");
-    }
-    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
-    return 0;
   }
 
   /** Reads what is available into the free end of the buffer; -1 at end of stream. */
@@ -469,29 +320,6 @@ final class Http1Channel {
       }
       offset += count;
     }
-  }
-
-  private boolean startsWithHttp1(int start) {
-    return buffer[start] == 'H' && buffer[start + 1] == 'T' && buffer[start + 2] == 'T' && buffer[start + 3] == 'P'
-        && buffer[start + 4] == '/' && buffer[start + 5] == '1' && buffer[start + 6] == '.'
-        && (buffer[start + 7] == '1' || buffer[start + 7] == '0');
-  }
-
-  private int digit(int at) {
-    int d = buffer[at] - '0';
-    return d >= 0 && d <= 9 ? d : -1000;
-  }
-
-  private ResponseException closedEarly() {
-    return new ResponseException(
-        FailureReason.CONNECTION_RESET,
-        bytesReceived == 0
-            ? "server closed the connection without a response"
-            : "server closed the connection before the response was complete");
-  }
-
-  private static ResponseException malformed(String detail) {
-    return new ResponseException(FailureReason.PROTOCOL_ERROR, "malformed HTTP/1.1 response: " + detail);
   }
 
   private static void closeQuietly(SocketChannel toClose) {

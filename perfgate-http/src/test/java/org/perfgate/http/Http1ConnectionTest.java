@@ -8,13 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.perfgate.engine.spi.FailureReason;
 import org.perfgate.engine.spi.HttpClientOptions;
 import org.perfgate.engine.spi.HttpConnection;
 import org.perfgate.engine.spi.HttpExchange;
 import org.perfgate.testkit.TargetServer;
 
+/** The http1 client, blocking and non-blocking, beyond the contract of every client. */
 class Http1ConnectionTest {
   private static TargetServer server;
 
@@ -28,21 +30,23 @@ class Http1ConnectionTest {
     server.close();
   }
 
-  private static HttpConnection open() {
-    return new Http1Protocol().open(Protocols.OPTIONS);
+  private static HttpConnection open(String client) {
+    return Protocols.open(client, Protocols.OPTIONS);
   }
 
-  @Test
-  void measuresConnectingOnlyWhenItOpensAConnection() {
-    try (HttpConnection connection = open()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void measuresConnectingOnlyWhenItOpensAConnection(String client) {
+    try (HttpConnection connection = open(client)) {
       assertThat(execute(connection, "GET", server.uri("/fast")).connectingNanos()).isPositive();
       assertThat(execute(connection, "GET", server.uri("/fast")).connectingNanos()).isZero();
     }
   }
 
-  @Test
-  void countsRequestAndResponseBytesIncludingHeaders() {
-    try (HttpConnection connection = open()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void countsRequestAndResponseBytesIncludingHeaders(String client) {
+    try (HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", server.uri("/fast"));
       String request = "GET /fast HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUser-Agent: perfgate/0.1\r\n\r\n";
       assertThat(exchange.bytesSent()).isEqualTo(request.length());
@@ -54,10 +58,11 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void reconnectsTransparentlyWhenTheServerClosedAnIdleConnection() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void reconnectsTransparentlyWhenTheServerClosedAnIdleConnection(String client) throws Exception {
     try (TargetServer closing = TargetServer.builder().idleTimeout(Duration.ofMillis(150)).start();
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       assertThat(execute(connection, "GET", closing.uri("/fast")).status()).isEqualTo(200);
       Thread.sleep(400); // the server closes the idle connection meanwhile
       HttpExchange exchange = execute(connection, "GET", closing.uri("/fast"));
@@ -69,10 +74,11 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void sendsPostOnANewConnectionWhenTheServerClosedTheIdleOne() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void sendsPostOnANewConnectionWhenTheServerClosedTheIdleOne(String client) throws Exception {
     try (TargetServer closing = TargetServer.builder().idleTimeout(Duration.ofMillis(150)).start();
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       execute(connection, "GET", closing.uri("/fast"));
       Thread.sleep(400);
       HttpExchange post = Protocols.exchange("POST", closing.uri("/login"));
@@ -84,10 +90,11 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void opensANewConnectionAfterConnectionClose() {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void opensANewConnectionAfterConnectionClose(String client) {
     try (TargetServer own = TargetServer.start();
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       for (int i = 0; i < 3; i++) {
         HttpExchange exchange = Protocols.exchange("GET", own.uri("/fast"));
         exchange.addRequestHeader("Connection", "close");
@@ -99,10 +106,11 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void keepsOneConnectionPerHostAndPort() {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void keepsOneConnectionPerHostAndPort(String client) {
     try (TargetServer other = TargetServer.start();
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       for (int i = 0; i < 3; i++) {
         assertThat(execute(connection, "GET", server.uri("/fast")).status()).isEqualTo(200);
         assertThat(execute(connection, "GET", other.uri("/fast")).status()).isEqualTo(200);
@@ -111,9 +119,10 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void reportsAConnectionClosedWithoutResponseAsReset() {
-    try (HttpConnection connection = open()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void reportsAConnectionClosedWithoutResponseAsReset(String client) {
+    try (HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", server.uri("/close"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.CONNECTION_RESET);
       assertThat(exchange.failureDetail()).isEqualTo("server closed the connection without a response");
@@ -121,9 +130,10 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void splitsWaitingAndReceivingWhenTheBodyComesLate() {
-    try (HttpConnection connection = open()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void splitsWaitingAndReceivingWhenTheBodyComesLate(String client) {
+    try (HttpConnection connection = open(client)) {
       execute(connection, "GET", server.uri("/fast"));
       // a long gap between head and body: the split must hold on a loaded CI machine too
       HttpExchange exchange = execute(connection, "GET", server.uri("/slowbody?ms=1000"));
@@ -133,10 +143,11 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void timesOutABodyThatComesTooLate() {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void timesOutABodyThatComesTooLate(String client) {
     HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofMillis(200), 1 << 20);
-    try (HttpConnection connection = new Http1Protocol().open(quick)) {
+    try (HttpConnection connection = Protocols.open(client, quick)) {
       HttpExchange exchange = execute(connection, "GET", server.uri("/slowbody?ms=2000"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.REQUEST_TIMEOUT);
       assertThat(exchange.bytesReceived()).isPositive();
@@ -144,13 +155,14 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void timesOutNearTheDeadlineEvenWhenTheWatchdogWasIdle() throws InterruptedException {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void timesOutNearTheDeadlineEvenWhenTheWatchdogWasIdle(String client) throws InterruptedException {
     // The watchdog sleeps up to a second when no request is pending; a request armed meanwhile
     // must wake it, or its timeout would fire up to a second late. Five tries: a watchdog that
     // was not woken would wake at a uniformly random time in its sleep, seldom five times early.
     HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofMillis(100), 1 << 20);
-    try (HttpConnection connection = new Http1Protocol().open(quick)) {
+    try (HttpConnection connection = Protocols.open(client, quick)) {
       for (int i = 0; i < 5; i++) {
         Thread.sleep(50);
         HttpExchange exchange = execute(connection, "GET", server.uri("/slowbody?ms=2000"));
@@ -160,39 +172,43 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void refusesHttpsForNow() {
-    try (HttpConnection connection = open()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void refusesHttpsForNow(String client) {
+    try (HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", URI.create("https://127.0.0.1:1/"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.PROTOCOL_ERROR);
       assertThat(exchange.failureDetail()).contains("https not supported yet");
     }
   }
 
-  @Test
-  void mapsAnUnknownHostToUnknownHost() {
-    try (HttpConnection connection = open()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void mapsAnUnknownHostToUnknownHost(String client) {
+    try (HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", URI.create("http://no-such-host.invalid/"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.UNKNOWN_HOST);
     }
   }
 
-  @Test
-  void readsABodyDelimitedByCloseFromAnHttp10Server() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void readsABodyDelimitedByCloseFromAnHttp10Server(String client) throws Exception {
     try (CannedServer canned = new CannedServer("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
       assertThat(exchange.responseBodyText()).isEqualTo("until the end");
     }
   }
 
-  @Test
-  void skipsInterimResponsesChunkExtensionsAndTrailers() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void skipsInterimResponsesChunkExtensionsAndTrailers(String client) throws Exception {
     String response = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "5;name=value\r\nhello\r\n1A\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: yes\r\n\r\n";
     try (CannedServer canned = new CannedServer(response);
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
       assertThat(exchange.status()).isEqualTo(200);
@@ -201,20 +217,22 @@ class Http1ConnectionTest {
     }
   }
 
-  @Test
-  void reportsAMalformedResponseAsProtocolError() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void reportsAMalformedResponseAsProtocolError(String client) throws Exception {
     try (CannedServer canned = new CannedServer("SSH-2.0-OpenSSH_9.6\r\n\r\n");
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.PROTOCOL_ERROR);
       assertThat(exchange.failureDetail()).contains("status line");
     }
   }
 
-  @Test
-  void reportsATruncatedBodyAsReset() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"http1", "http1-async"})
+  void reportsATruncatedBodyAsReset(String client) throws Exception {
     try (CannedServer canned = new CannedServer("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this");
-        HttpConnection connection = open()) {
+        HttpConnection connection = open(client)) {
       HttpExchange exchange = execute(connection, "GET", canned.uri("/"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.CONNECTION_RESET);
       assertThat(exchange.failureDetail()).contains("before the response was complete");

@@ -30,9 +30,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void getsStatusHeadersAndBody(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       HttpExchange exchange = execute(connection, "GET", server.uri("/fast"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
       assertThat(exchange.status()).isEqualTo(200);
@@ -44,9 +44,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void readsContentLengthAndChunkedBodies(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       HttpExchange fixed = execute(connection, "GET", server.uri("/bytes?n=100000"));
       assertThat(fixed.responseBodyLength()).isEqualTo(100_000);
       assertThat(fixed.responseBodyBytes()[99_999]).isEqualTo((byte) ('a' + 99_999 % 26));
@@ -59,10 +59,10 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void keepsMaxBodyBytesButCountsTheWholeBody(String name) {
     HttpClientOptions small = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofSeconds(5), 1000);
-    try (HttpConnection connection = Protocols.named(name).open(small)) {
+    try (HttpConnection connection = Protocols.open(name, small)) {
       HttpExchange exchange = execute(connection, "GET", server.uri("/bytes?n=300000"));
       assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
       assertThat(exchange.responseBodyLength()).isEqualTo(1000);
@@ -73,9 +73,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void sendsPostBodyAndHeaders(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       HttpExchange exchange = Protocols.exchange("POST", server.uri("/echo?q=1"));
       exchange.addRequestHeader("Content-Type", "application/json");
       exchange.addRequestHeader("X-Trace", "abc");
@@ -90,9 +90,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void sendsLargeRequestBodies(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       byte[] body = "x".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
       HttpExchange exchange = Protocols.exchange("PUT", server.uri("/echo"));
       exchange.requestBody(body);
@@ -105,9 +105,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void reportsStatusCodesAsResponsesNotFailures(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       for (int code : new int[] {201, 204, 304, 404, 500, 503}) {
         HttpExchange exchange = execute(connection, "GET", server.uri("/status?code=" + code));
         assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);
@@ -122,10 +122,10 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void reusesOneConnectionForManyRequests(String name) {
     try (TargetServer own = TargetServer.start();
-        HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+        HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       for (int i = 0; i < 20; i++) {
         assertThat(execute(connection, "GET", own.uri("/fast")).status()).isEqualTo(200);
       }
@@ -135,9 +135,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void mapsRefusedConnectionToConnectionRefused(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       URI refused = URI.create("http://127.0.0.1:" + TargetServer.refusedPort() + "/fast");
       HttpExchange exchange = execute(connection, "GET", refused);
       assertThat(exchange.failure()).isEqualTo(FailureReason.CONNECTION_REFUSED);
@@ -146,10 +146,10 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void timesOutSlowResponsesWithinBounds(String name) {
     HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofMillis(300), 1 << 20);
-    try (HttpConnection connection = Protocols.named(name).open(quick)) {
+    try (HttpConnection connection = Protocols.open(name, quick)) {
       execute(connection, "GET", server.uri("/fast")); // connect (and upgrade) outside the timed request
       long start = System.nanoTime();
       HttpExchange exchange = execute(connection, "GET", server.uri("/delay?ms=3000"));
@@ -161,9 +161,9 @@ class HttpProtocolContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http1", "h2c", "jdk"})
+  @ValueSource(strings = {"http1", "http1-async", "h2c", "jdk"})
   void phasesAreNonNegativeAndFitInTheDuration(String name) {
-    try (HttpConnection connection = Protocols.named(name).open(Protocols.OPTIONS)) {
+    try (HttpConnection connection = Protocols.open(name, Protocols.OPTIONS)) {
       for (String path : new String[] {"/fast", "/fast", "/delay?ms=20", "/slowbody?ms=50", "/bytes?n=200000"}) {
         HttpExchange exchange = execute(connection, "GET", server.uri(path));
         assertThat(exchange.failure()).isEqualTo(FailureReason.NONE);

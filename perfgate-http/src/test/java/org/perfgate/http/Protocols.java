@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import org.perfgate.engine.spi.HttpClientOptions;
+import org.perfgate.engine.spi.HttpConnection;
 import org.perfgate.engine.spi.HttpExchange;
 import org.perfgate.engine.spi.HttpProtocol;
 
@@ -20,6 +21,14 @@ final class Protocols {
       }
     }
     throw new AssertionError("no HttpProtocol named " + name + " in META-INF/services");
+  }
+
+  /**
+   * A connection of the client {@code name}: a registered protocol's, or {@code http1-async} (the
+   * non-blocking http1 client behind a blocking face on its own event loop).
+   */
+  static HttpConnection open(String name, HttpClientOptions options) {
+    return name.equals("http1-async") ? new AsyncOnLoop(options) : named(name).open(options);
   }
 
   static HttpExchange exchange(String method, URI uri) {

@@ -1,0 +1,513 @@
+package org.perfgate.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import org.perfgate.engine.spi.AsyncHttpConnection;
+import org.perfgate.engine.spi.FailureReason;
+import org.perfgate.engine.spi.HttpClientOptions;
+import org.perfgate.engine.spi.HttpExchange;
+import org.perfgate.engine.spi.IoHandler;
+import org.perfgate.engine.spi.IoLoop;
+import org.perfgate.engine.spi.IoTimer;
+
+/**
+ * One VU's non-blocking HTTP/1.1 client state on an {@link IoLoop}: what {@link Http1Connection}
+ * does (one keep-alive connection per host:port, the same retries, failures and timings) as a state
+ * machine driven by the loop's selector and one {@link IoTimer} for connect and request timeouts.
+ *
+ * <p>Memory per VU is a few hundred bytes plus the body buffer: bytes are read into the loop's
+ * shared direct buffer and parsed from a per-loop array ({@link Scratch}); a connection keeps only
+ * the bytes of a head line split across reads. Per request on the hot path (keep-alive, the
+ * response in one read): one write, one read and the loop's {@code epoll_wait}; no allocation (the
+ * header strings come from the loop's {@link HeaderCache}), and no {@code epoll_ctl}, because an
+ * open connection stays registered for reads between requests. That registration is also how a
+ * server closing an idle connection is noticed (the loop reads the end of stream and closes it), so
+ * no probe is needed before reuse. Measured hot path, hence its length.
+ */
+final class Http1AsyncConnection implements AsyncHttpConnection {
+  /** Per loop thread: the array responses are parsed from and the header strings they reuse. */
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
+
+  private final IoLoop loop;
+  private final long connectTimeoutNanos;
+  private final long requestTimeoutNanos;
+  private final boolean keepAlive;
+  private final BodyBuffer body;
+  private final Http1ResponseParser parser = new Http1ResponseParser();
+  private IoTimer timer; // created on the loop at the first request (openAsync may run elsewhere)
+  private Scratch scratch;
+  private Channel[] channels = new Channel[2];
+  private int channelCount;
+
+  // the exchange in flight (null between exchanges) and how far it got
+  private HttpExchange exchange;
+  private Runnable done;
+  private Channel current;
+  private boolean retryable;
+  private boolean reused;
+  private int attempt;
+  private long attemptStartNanos;
+  private long connectingNanos;
+  private long startNanos;
+  private long sentNanos;
+  private long firstByteNanos;
+  private long bytesSent;
+  private long bytesReceived;
+  private byte[] requestBody; // written after the head when not inline, else null
+  private int headLength;
+  private int written;
+  private byte[] leftover = NONE; // the unconsumed bytes of a line split across reads
+  private int leftoverLength;
+
+  private static final byte[] NONE = new byte[0];
+
+  Http1AsyncConnection(HttpClientOptions options, IoLoop loop) {
+    this.loop = loop;
+    this.connectTimeoutNanos = Math.max(1_000_000L, options.connectTimeout().toNanos());
+    this.requestTimeoutNanos = options.requestTimeout().toNanos();
+    this.keepAlive = options.keepAlive();
+    this.body = new BodyBuffer(options.maxBodyBytes());
+  }
+
+  @Override
+  public void execute(HttpExchange exchange, Runnable done) {
+    if (timer == null) {
+      timer = loop.timer(this::timedOut);
+      scratch = scratch(loop);
+    }
+    this.exchange = exchange;
+    this.done = done;
+    URI uri = exchange.uri();
+    String scheme = uri.getScheme();
+    if (!"http".equalsIgnoreCase(scheme)) {
+      fail("https".equalsIgnoreCase(scheme)
+          ? "https not supported yet by http1: use an http:// URL"
+          : "unsupported URL scheme in " + uri);
+      return;
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      fail("no host in " + uri);
+      return;
+    }
+    current = channelFor(host, uri.getPort() < 0 ? 80 : uri.getPort());
+    retryable = isIdempotent(exchange.method());
+    attempt = 0;
+    connectingNanos = 0;
+    startAttempt();
+  }
+
+  /** Drops the buffer of a split line (none between exchanges: a connection with one is closed). */
+  @Override
+  public void idle() {
+    if (exchange == null) {
+      leftover = NONE;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (timer != null) {
+      timer.cancel();
+    }
+    for (int i = 0; i < channelCount; i++) {
+      channels[i].close();
+    }
+    exchange = null; // abandoned: done never runs
+    done = null;
+    leftoverLength = 0;
+  }
+
+  /** How many connections are open (for tests; on the loop). */
+  int openConnections() {
+    int open = 0;
+    for (int i = 0; i < channelCount; i++) {
+      if (channels[i].socket != null) {
+        open++;
+      }
+    }
+    return open;
+  }
+
+  private void startAttempt() {
+    attemptStartNanos = loop.nanoTime();
+    reused = current.socket != null;
+    if (reused) {
+      send();
+    } else {
+      connect();
+    }
+  }
+
+  private void connect() {
+    Channel channel = current;
+    SocketChannel socket = null;
+    boolean connected;
+    try {
+      InetSocketAddress address = channel.address();
+      socket = SocketChannel.open();
+      socket.configureBlocking(false);
+      socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      if (!keepAlive) {
+        socket.setOption(StandardSocketOptions.SO_LINGER, 0); // why: see Http1Channel.connect
+      }
+      connected = socket.connect(address);
+      channel.key = loop.register(socket, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, channel);
+      channel.socket = socket;
+    } catch (IOException | RuntimeException e) { // RuntimeException: UnresolvedAddressException and kin
+      if (socket != null) {
+        closeQuietly(socket);
+      }
+      channel.close();
+      connectFailed(e);
+      return;
+    }
+    if (connected) {
+      connected();
+    } else {
+      channel.connecting = true;
+      timer.arm(attemptStartNanos + connectTimeoutNanos);
+    }
+  }
+
+  private void finishConnect() {
+    Channel channel = current;
+    try {
+      channel.socket.finishConnect();
+    } catch (IOException e) {
+      timer.cancel();
+      channel.close();
+      connectFailed(e);
+      return;
+    }
+    timer.cancel();
+    channel.connecting = false;
+    channel.key.interestOps(SelectionKey.OP_READ);
+    connected();
+  }
+
+  private void connected() {
+    connectingNanos += loop.nanoTime() - attemptStartNanos;
+    send();
+  }
+
+  private void connectFailed(Throwable error) {
+    long now = loop.nanoTime();
+    exchange.times(now, now);
+    exchange.phases(0, connectingNanos + now - attemptStartNanos, 0, 0, 0);
+    exchange.fail(Failures.ofConnect(error), Failures.detail(error));
+    finish();
+  }
+
+  private void send() {
+    startNanos = loop.nanoTime();
+    sentNanos = 0;
+    firstByteNanos = 0;
+    bytesSent = 0;
+    bytesReceived = 0;
+    leftoverLength = 0;
+    timer.arm(startNanos + requestTimeoutNanos);
+    RequestWriter writer = current.writer;
+    boolean bodyInline = writer.encode(exchange);
+    headLength = writer.length();
+    requestBody = bodyInline ? null : exchange.requestBody();
+    written = 0;
+    parser.start(exchange, body, scratch.headers);
+    write();
+  }
+
+  /** Writes as much of the request as the socket takes; on a partial write waits for OP_WRITE. */
+  private void write() {
+    Channel channel = current;
+    byte[] head = channel.writer.bytes();
+    int total = headLength + (requestBody == null ? 0 : requestBody.length);
+    try {
+      while (written < total) {
+        ByteBuffer buffer = loop.ioBuffer();
+        int from = written;
+        if (from < headLength) {
+          int count = Math.min(headLength - from, buffer.remaining());
+          buffer.put(head, from, count);
+          from += count;
+        }
+        if (requestBody != null && buffer.hasRemaining() && from < total) {
+          int count = Math.min(total - from, buffer.remaining());
+          buffer.put(requestBody, from - headLength, count);
+        }
+        buffer.flip();
+        int count = channel.socket.write(buffer);
+        written += count;
+        if (written >= headLength) {
+          bytesSent = written == total ? total : headLength; // as Http1Channel: whole parts only
+        }
+        if (buffer.hasRemaining()) {
+          channel.key.interestOps(SelectionKey.OP_WRITE);
+          return;
+        }
+      }
+    } catch (IOException e) {
+      exchangeFailed(e);
+      return;
+    }
+    sentNanos = loop.nanoTime();
+    if (channel.key.interestOps() != SelectionKey.OP_READ) {
+      channel.key.interestOps(SelectionKey.OP_READ);
+    }
+  }
+
+  /** Reads once (level-triggered: the loop calls again while bytes remain) and parses. */
+  private void read() {
+    Channel channel = current;
+    byte[] bytes = scratch.bytes;
+    ByteBuffer buffer = loop.ioBuffer();
+    buffer.limit(Math.min(buffer.capacity(), bytes.length - leftoverLength));
+    int count;
+    try {
+      count = channel.socket.read(buffer);
+      if (count < 0) {
+        parser.endOfStream(); // completes a body delimited by the close, else throws
+      }
+    } catch (IOException e) {
+      exchangeFailed(e);
+      return;
+    }
+    if (count < 0) {
+      channel.close();
+      completed(0);
+      return;
+    }
+    if (count == 0) {
+      return;
+    }
+    if (firstByteNanos == 0) {
+      firstByteNanos = loop.nanoTime();
+    }
+    bytesReceived += count;
+    if (leftoverLength > 0) {
+      System.arraycopy(leftover, 0, bytes, 0, leftoverLength);
+    }
+    buffer.flip().get(bytes, leftoverLength, count);
+    int end = leftoverLength + count;
+    int consumed;
+    try {
+      consumed = parser.parse(bytes, 0, end);
+    } catch (ResponseException e) {
+      exchangeFailed(e);
+      return;
+    }
+    if (parser.complete()) {
+      leftoverLength = 0;
+      completed(end - consumed);
+      return;
+    }
+    leftoverLength = end - consumed;
+    if (leftoverLength > 0) {
+      if (leftover.length < leftoverLength) {
+        leftover = new byte[Math.max(leftoverLength, 256)];
+      }
+      System.arraycopy(bytes, consumed, leftover, 0, leftoverLength);
+    }
+  }
+
+  /** The response is complete; {@code extra} bytes followed it (nobody asked for them). */
+  private void completed(int extra) {
+    timer.cancel();
+    long end = loop.nanoTime();
+    bytesReceived -= extra; // bytes after the response are not part of it
+    exchange.times(startNanos, end);
+    exchange.phases(0, connectingNanos, sentNanos - startNanos, firstByteNanos - sentNanos, end - firstByteNanos);
+    exchange.bytes(bytesSent, bytesReceived);
+    if (!parser.keepAlive() || extra > 0) {
+      current.close(); // the server closes it, or the framing is lost
+    }
+    finish();
+  }
+
+  private void exchangeFailed(IOException error) {
+    timer.cancel();
+    long end = loop.nanoTime();
+    current.close();
+    FailureReason reason = Failures.ofExchange(error);
+    // A reused connection that yields nothing may have been closed by the server while idle (and
+    // the loop did not see it yet): retry once on a new one when repeating the request is harmless
+    // or it never left.
+    boolean stale = reused && bytesReceived == 0 && reason != FailureReason.REQUEST_TIMEOUT;
+    if (attempt == 0 && stale && (retryable || bytesSent == 0)) {
+      exchange.responseHeaders().clear();
+      connectingNanos += end - startNanos; // the lost attempt is part of getting a connection
+      attempt++;
+      startAttempt();
+      return;
+    }
+    failAfterSend(end);
+    exchange.fail(reason, Failures.detail(error));
+    finish();
+  }
+
+  /** The timer's task: the connect or the request took too long. */
+  private void timedOut() {
+    if (exchange == null) {
+      return;
+    }
+    Channel channel = current;
+    if (channel.connecting) {
+      channel.close();
+      connectFailed(new SocketTimeoutException("Connect timed out"));
+      return;
+    }
+    channel.close();
+    failAfterSend(loop.nanoTime());
+    exchange.fail(FailureReason.REQUEST_TIMEOUT, "no complete response within the request timeout");
+    finish();
+  }
+
+  private void failAfterSend(long end) {
+    long sent = sentNanos == 0 ? end : sentNanos;
+    long firstByte = firstByteNanos == 0 ? end : firstByteNanos;
+    exchange.times(startNanos, end);
+    exchange.phases(0, connectingNanos, sent - startNanos, firstByte - sent, end - firstByte);
+    exchange.bytes(bytesSent, bytesReceived);
+  }
+
+  private void fail(String detail) {
+    long now = loop.nanoTime();
+    exchange.times(now, now);
+    exchange.phases(0, 0, 0, 0, 0);
+    exchange.fail(FailureReason.PROTOCOL_ERROR, detail);
+    finish();
+  }
+
+  /** Ends the exchange in flight and runs its callback, which may start the next one at once. */
+  private void finish() {
+    Runnable callback = done;
+    exchange = null;
+    done = null;
+    leftoverLength = 0;
+    callback.run();
+  }
+
+  private Channel channelFor(String host, int port) {
+    for (int i = 0; i < channelCount; i++) {
+      if (channels[i].port == port && channels[i].host.equals(host)) {
+        return channels[i];
+      }
+    }
+    if (channelCount == channels.length) {
+      channels = Arrays.copyOf(channels, channelCount * 2);
+    }
+    Channel created = new Channel(host, port);
+    channels[channelCount++] = created;
+    return created;
+  }
+
+  private static Scratch scratch(IoLoop loop) {
+    Scratch scratch = SCRATCH.get();
+    int wanted = Http1ResponseParser.MAX_HEAD_BYTES + loop.ioBuffer().capacity();
+    if (scratch == null || scratch.bytes.length < wanted) {
+      scratch = new Scratch(new byte[wanted], new HeaderCache());
+      SCRATCH.set(scratch);
+    }
+    return scratch;
+  }
+
+  /** RFC 9110 9.2.2: repeating these requests has the same effect as sending them once. */
+  private static boolean isIdempotent(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+      default -> false;
+    };
+  }
+
+  private static void closeQuietly(SocketChannel toClose) {
+    try {
+      toClose.close();
+    } catch (IOException e) {
+      // Closing a socket can only fail on a connection that is already broken: nothing to do.
+    }
+  }
+
+  /**
+   * What the connections of one loop share, used by one response at a time: a partial head line
+   * (under {@link Http1ResponseParser#MAX_HEAD_BYTES}) plus one read of the loop's buffer fit.
+   */
+  private record Scratch(byte[] bytes, HeaderCache headers) {}
+
+  /** The connection to one host:port; the handler of its selection key. */
+  private final class Channel implements IoHandler {
+    private final String host;
+    private final int port;
+    private final RequestWriter writer;
+    private InetSocketAddress address;
+    private SocketChannel socket; // null while closed
+    private SelectionKey key;
+    private boolean connecting;
+
+    Channel(String host, int port) {
+      this.host = host;
+      this.port = port;
+      this.writer = new RequestWriter(port == 80 ? host : host + ":" + port, keepAlive);
+    }
+
+    /** The resolved address, resolved once (blocking the loop for the first connection only). */
+    InetSocketAddress address() throws UnknownHostException {
+      if (address == null) {
+        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host; // IPv6 literal
+        InetSocketAddress resolved = new InetSocketAddress(name, port);
+        if (resolved.isUnresolved()) {
+          throw new UnknownHostException(name);
+        }
+        address = resolved;
+      }
+      return address;
+    }
+
+    @Override
+    public void ready(int readyOps) {
+      if (socket == null) {
+        return; // closed while the loop was dispatching
+      }
+      if (this != current || exchange == null) {
+        idleReadable();
+      } else if (connecting) {
+        finishConnect();
+      } else if ((readyOps & SelectionKey.OP_WRITE) != 0 && sentNanos == 0) {
+        write();
+      } else if ((readyOps & SelectionKey.OP_READ) != 0) {
+        read();
+      }
+    }
+
+    /**
+     * An idle connection is readable: the server closed it (end of stream, or a reset) or sent
+     * bytes nobody asked for (the framing of the next response would be lost). Either way it is
+     * of no more use.
+     */
+    private void idleReadable() {
+      try {
+        if (socket.read(loop.ioBuffer()) == 0) {
+          return; // nothing after all
+        }
+      } catch (IOException e) {
+        // a reset: closed below like an end of stream
+      }
+      close();
+    }
+
+    void close() {
+      if (socket != null) {
+        closeQuietly(socket); // cancels the key too
+        socket = null;
+        key = null;
+      }
+      connecting = false;
+    }
+  }
+}
