@@ -16,20 +16,24 @@ import org.HdrHistogram.Recorder;
 /**
  * Throwaway prototype for bench/engine-models/run.sh, not shipped: the same closed-model load
  * (N keep-alive connections, GET, Content-Length responses, every latency recorded into an
- * HdrHistogram) driven two ways, to choose the engine's threading model by measurement:
+ * HdrHistogram) driven several ways, to choose the engine's threading model by measurement:
  *
  * <ul>
  *   <li>{@code vthreads}: one virtual thread per connection, blocking SocketChannel reads and writes
  *       (perfgate's model: the JDK parks the virtual thread and its poller wakes it), recording into
  *       a multi-writer {@link Recorder} as perfgate's metrics do;
  *   <li>{@code nio}: one platform thread, one Selector, every connection registered for reads once
- *       (wrk's model), recording into a plain single-writer {@link Histogram}.
+ *       (wrk's model), recording into a plain single-writer {@link Histogram};
+ *   <li>{@code netty}, {@code netty-nio}, {@code netty-codec}: one Netty event loop thread (native
+ *       epoll, Netty's NIO transport, epoll with Netty's HTTP codec), in {@link NettyLoop}.
  * </ul>
  *
  * Prints requests, requests per second and requests per process CPU-second over the measured
  * window (after WARMUP seconds; start-up and JIT warm-up excluded for both).
  *
- * <p>Usage: {@code java -cp HdrHistogram.jar ClosedLoop.java MODE HOST PORT PATH CONNECTIONS WARMUP SECONDS}
+ * <p>Usage: {@code java -cp HdrHistogram.jar:netty/*:classes ClosedLoop MODE HOST PORT PATH CONNECTIONS
+ * WARMUP SECONDS}, compiled with NettyLoop.java by run.sh (the Netty jars are needed by every
+ * mode's compilation, not by the vthreads and nio modes' runs).
  */
 public final class ClosedLoop {
   private static final int BUFFER = 16 * 1024;
@@ -47,7 +51,8 @@ public final class ClosedLoop {
     switch (mode) {
       case "vthreads" -> vthreads(address, request, connections, window);
       case "nio" -> nio(address, request, connections, window);
-      default -> throw new IllegalArgumentException("mode: vthreads or nio");
+      case "netty", "netty-nio", "netty-codec" -> NettyLoop.run(mode, address, args[3], request, connections, window);
+      default -> throw new IllegalArgumentException("mode: vthreads, nio, netty, netty-nio or netty-codec");
     }
     double seconds = windowNanos / 1e9;
     double cpu = window.cpuNanos / 1e9;
@@ -236,47 +241,65 @@ public final class ClosedLoop {
     void parse(ByteBuffer in) {
       while (in.hasRemaining()) {
         if (headersDone) {
-          int skip = (int) Math.min(bodyLeft, in.remaining());
+          int skip = bodyToSkip(in.remaining());
           in.position(in.position() + skip);
-          bodyLeft -= skip;
           return;
         }
-        byte b = in.get();
-        if (b == '\n') {
-          if (atLineStart) { // an empty line ends the headers
-            headersDone = true;
-            bodyLeft = contentLength;
-            continue;
-          }
-          atLineStart = true;
-          inLength = false;
-          lineMatch = 0;
-          continue;
+        header(in.get());
+      }
+    }
+
+    boolean headersDone() {
+      return headersDone;
+    }
+
+    /** How many of {@code available} bytes belong to the body, now consumed. */
+    int bodyToSkip(int available) {
+      int skip = (int) Math.min(bodyLeft, available);
+      bodyLeft -= skip;
+      return skip;
+    }
+
+    /**
+     * Feeds one byte of the headers; returns false once it was the end of the empty line (the
+     * shape of Netty's {@code ByteProcessor}, so the netty modes scan with {@code forEachByte}).
+     */
+    boolean header(byte b) {
+      if (b == '\n') {
+        if (atLineStart) { // an empty line ends the headers
+          headersDone = true;
+          bodyLeft = contentLength;
+          return false;
         }
-        if (b == '\r') {
-          continue;
+        atLineStart = true;
+        inLength = false;
+        lineMatch = 0;
+        return true;
+      }
+      if (b == '\r') {
+        return true;
+      }
+      if (atLineStart) {
+        atLineStart = false;
+        lineMatch = 0;
+      }
+      if (inLength) {
+        if (b >= '0' && b <= '9') {
+          contentLength = contentLength * 10 + (b - '0');
         }
-        if (atLineStart) {
-          atLineStart = false;
-          lineMatch = 0;
-        }
-        if (inLength) {
-          if (b >= '0' && b <= '9') {
-            contentLength = contentLength * 10 + (b - '0');
-          }
-        } else if (lineMatch >= 0) {
-          byte lower = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
-          if (lower == CONTENT_LENGTH[lineMatch]) {
-            lineMatch++;
-            if (lineMatch == CONTENT_LENGTH.length) {
-              inLength = true;
-              lineMatch = -1;
-            }
-          } else {
+      } else if (lineMatch >= 0) {
+        byte lower = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+        if (lower == CONTENT_LENGTH[lineMatch]) {
+          lineMatch++;
+          if (lineMatch == CONTENT_LENGTH.length) {
+            inLength = true;
             lineMatch = -1;
           }
+        } else {
+          lineMatch = -1;
         }
       }
+      return true;
     }
   }
 
