@@ -7,7 +7,8 @@
 # from ClosedLoop.java and NettyLoop.java (a throwaway prototype compiled here, not shipped), with
 # wrk -t1 as the reference. Generators on core 1, nginx on core 0; the models' requests per
 # CPU-second are over the measured window (after WARMUP s; JVM start-up and JIT excluded), wrk's
-# over its whole process. Rounds alternate; medians of the per-round ratios are printed last.
+# over its whole process. Rounds alternate (wrk first, then the models in an order rotated by
+# one per round); medians of the per-round ratios are printed last.
 # Netty is not a perfgate dependency: its jars are fetched from Maven Central with ./mvnw into
 # NETTY_DIR (default ~/.cache/perfgate-bench/netty-NETTY_VERSION), never into the repository.
 #   bench/engine-models/run.sh [SECONDS] [CONNECTIONS]
@@ -59,10 +60,13 @@ url="http://127.0.0.1:$NGINX_PORT/body"
 
 results="$work/results.txt"
 for round in $(seq "$rounds"); do
+  echo "round $round load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
   /usr/bin/time -f '%U %S' -o "$work/wrk.time" taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" "$url" > "$work/wrk.out"
   wrk=$(awk -v r="$(awk '/requests in/ { print $1 }' "$work/wrk.out")" -v c="$(cpu_seconds "$work/wrk.time")" 'BEGIN { printf "%.0f", r / c }')
   echo "round $round wrk requests per CPU-second: $wrk req/cpu-s"
-  for mode in $modes; do
+  # the models' order rotates by one per round: the load of a shared machine drifts within a round
+  order=$(echo $modes | awk -v r="$round" '{ for (i = 0; i < NF; i++) printf "%s ", $(((r - 1 + i) % NF) + 1) }')
+  for mode in $order; do
     # Netty's native transport loads a JNI library; leak detection off as in Netty's own benchmarks
     taskset -c 1 "$JAVA_HOME/bin/java" -Xmx256m --enable-native-access=ALL-UNNAMED \
       -Dio.netty.leakDetection.level=disabled -cp "$classpath" ClosedLoop \
