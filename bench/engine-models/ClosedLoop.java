@@ -60,6 +60,7 @@ public final class ClosedLoop {
     System.out.printf("%s requests/s: %.0f req/s%n", mode, window.requests.sum() / seconds);
     System.out.printf("%s requests per CPU-second: %.0f req/cpu-s%n", mode, window.requests.sum() / cpu);
     System.out.printf("%s latency p50: %.3f ms%n", mode, window.p50Micros / 1000.0);
+    System.out.printf("%s JIT compilation in the window: %d ms%n", mode, window.compileMillis);
   }
 
   /** The measured window: counts requests completed within it and the process CPU it took. */
@@ -67,13 +68,31 @@ public final class ClosedLoop {
     final long from;
     final long to;
     final LongAdder requests = new LongAdder();
-    volatile long cpuAtStart = -1;
+    private volatile long cpuAtStart = -1;
+    private volatile long compileMillisAtStart;
     long cpuNanos;
+    long compileMillis;
     long p50Micros;
 
     Window(long from, long to) {
       this.from = from;
       this.to = to;
+    }
+
+    /** At the window's start, on the thread that drives the load (or a timer for vthreads). */
+    void start() {
+      compileMillisAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      cpuAtStart = processCpu();
+    }
+
+    /**
+     * At the window's end. The JIT's compilation time within the window is printed beside the
+     * figures: compiler threads share the generator's core, so a model whose warm-up (in wall
+     * time) was too short on a starved core pays its JIT inside the window.
+     */
+    void stop() {
+      cpuNanos = processCpu() - cpuAtStart;
+      compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillisAtStart;
     }
 
     static long processCpu() {
@@ -88,7 +107,7 @@ public final class ClosedLoop {
     List<Thread> threads = new ArrayList<>();
     Thread.ofPlatform().daemon().start(() -> {
       sleepUntil(window.from);
-      window.cpuAtStart = Window.processCpu();
+      window.start();
       recorder.reset();
     });
     for (int i = 0; i < connections; i++) {
@@ -132,7 +151,7 @@ public final class ClosedLoop {
     for (Thread thread : threads) {
       thread.join();
     }
-    window.cpuNanos = Window.processCpu() - window.cpuAtStart;
+    window.stop();
     window.p50Micros = recorder.getIntervalHistogram().getValueAtPercentile(50);
   }
 
@@ -156,7 +175,7 @@ public final class ClosedLoop {
       long now = System.nanoTime();
       if (!counting && now >= window.from) {
         counting = true;
-        window.cpuAtStart = Window.processCpu();
+        window.start();
         histogram.reset();
       }
       if (now >= window.to) {
@@ -191,7 +210,7 @@ public final class ClosedLoop {
         }
       }, 100);
     }
-    window.cpuNanos = Window.processCpu() - window.cpuAtStart;
+    window.stop();
     window.p50Micros = histogram.getValueAtPercentile(50);
   }
 

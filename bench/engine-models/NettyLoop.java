@@ -88,11 +88,11 @@ final class NettyLoop {
       // Both window edges run on the loop thread, as the NIO mode checks them in its loop.
       long now = System.nanoTime();
       group.next().schedule(() -> {
-        window.cpuAtStart = ClosedLoop.Window.processCpu();
+        window.start();
         histogram.reset();
       }, window.from - now, TimeUnit.NANOSECONDS);
       group.next().schedule(() -> {
-        window.cpuNanos = ClosedLoop.Window.processCpu() - window.cpuAtStart;
+        window.stop();
         window.p50Micros = histogram.getValueAtPercentile(50);
         done.countDown();
       }, window.to - now, TimeUnit.NANOSECONDS);
