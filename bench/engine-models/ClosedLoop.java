@@ -16,20 +16,24 @@ import org.HdrHistogram.Recorder;
 /**
  * Throwaway prototype for bench/engine-models/run.sh, not shipped: the same closed-model load
  * (N keep-alive connections, GET, Content-Length responses, every latency recorded into an
- * HdrHistogram) driven two ways, to choose the engine's threading model by measurement:
+ * HdrHistogram) driven several ways, to choose the engine's threading model by measurement:
  *
  * <ul>
  *   <li>{@code vthreads}: one virtual thread per connection, blocking SocketChannel reads and writes
  *       (perfgate's model: the JDK parks the virtual thread and its poller wakes it), recording into
  *       a multi-writer {@link Recorder} as perfgate's metrics do;
  *   <li>{@code nio}: one platform thread, one Selector, every connection registered for reads once
- *       (wrk's model), recording into a plain single-writer {@link Histogram}.
+ *       (wrk's model), recording into a plain single-writer {@link Histogram};
+ *   <li>{@code netty}, {@code netty-nio}, {@code netty-codec}: one Netty event loop thread (native
+ *       epoll, Netty's NIO transport, epoll with Netty's HTTP codec), in {@link NettyLoop}.
  * </ul>
  *
  * Prints requests, requests per second and requests per process CPU-second over the measured
  * window (after WARMUP seconds; start-up and JIT warm-up excluded for both).
  *
- * <p>Usage: {@code java -cp HdrHistogram.jar ClosedLoop.java MODE HOST PORT PATH CONNECTIONS WARMUP SECONDS}
+ * <p>Usage: {@code java -cp HdrHistogram.jar:netty/*:classes ClosedLoop MODE HOST PORT PATH CONNECTIONS
+ * WARMUP SECONDS}, compiled with NettyLoop.java by run.sh (the Netty jars are needed by every
+ * mode's compilation, not by the vthreads and nio modes' runs).
  */
 public final class ClosedLoop {
   private static final int BUFFER = 16 * 1024;
@@ -47,7 +51,8 @@ public final class ClosedLoop {
     switch (mode) {
       case "vthreads" -> vthreads(address, request, connections, window);
       case "nio" -> nio(address, request, connections, window);
-      default -> throw new IllegalArgumentException("mode: vthreads or nio");
+      case "netty", "netty-nio", "netty-codec" -> NettyLoop.run(mode, address, args[3], request, connections, window);
+      default -> throw new IllegalArgumentException("mode: vthreads, nio, netty, netty-nio or netty-codec");
     }
     double seconds = windowNanos / 1e9;
     double cpu = window.cpuNanos / 1e9;
@@ -55,6 +60,7 @@ public final class ClosedLoop {
     System.out.printf("%s requests/s: %.0f req/s%n", mode, window.requests.sum() / seconds);
     System.out.printf("%s requests per CPU-second: %.0f req/cpu-s%n", mode, window.requests.sum() / cpu);
     System.out.printf("%s latency p50: %.3f ms%n", mode, window.p50Micros / 1000.0);
+    System.out.printf("%s JIT compilation in the window: %d ms%n", mode, window.compileMillis);
   }
 
   /** The measured window: counts requests completed within it and the process CPU it took. */
@@ -62,13 +68,31 @@ public final class ClosedLoop {
     final long from;
     final long to;
     final LongAdder requests = new LongAdder();
-    volatile long cpuAtStart = -1;
+    private volatile long cpuAtStart = -1;
+    private volatile long compileMillisAtStart;
     long cpuNanos;
+    long compileMillis;
     long p50Micros;
 
     Window(long from, long to) {
       this.from = from;
       this.to = to;
+    }
+
+    /** At the window's start, on the thread that drives the load (or a timer for vthreads). */
+    void start() {
+      compileMillisAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      cpuAtStart = processCpu();
+    }
+
+    /**
+     * At the window's end. The JIT's compilation time within the window is printed beside the
+     * figures: compiler threads share the generator's core, so a model whose warm-up (in wall
+     * time) was too short on a starved core pays its JIT inside the window.
+     */
+    void stop() {
+      cpuNanos = processCpu() - cpuAtStart;
+      compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileMillisAtStart;
     }
 
     static long processCpu() {
@@ -83,7 +107,7 @@ public final class ClosedLoop {
     List<Thread> threads = new ArrayList<>();
     Thread.ofPlatform().daemon().start(() -> {
       sleepUntil(window.from);
-      window.cpuAtStart = Window.processCpu();
+      window.start();
       recorder.reset();
     });
     for (int i = 0; i < connections; i++) {
@@ -127,7 +151,7 @@ public final class ClosedLoop {
     for (Thread thread : threads) {
       thread.join();
     }
-    window.cpuNanos = Window.processCpu() - window.cpuAtStart;
+    window.stop();
     window.p50Micros = recorder.getIntervalHistogram().getValueAtPercentile(50);
   }
 
@@ -151,7 +175,7 @@ public final class ClosedLoop {
       long now = System.nanoTime();
       if (!counting && now >= window.from) {
         counting = true;
-        window.cpuAtStart = Window.processCpu();
+        window.start();
         histogram.reset();
       }
       if (now >= window.to) {
@@ -186,7 +210,7 @@ public final class ClosedLoop {
         }
       }, 100);
     }
-    window.cpuNanos = Window.processCpu() - window.cpuAtStart;
+    window.stop();
     window.p50Micros = histogram.getValueAtPercentile(50);
   }
 
@@ -236,47 +260,65 @@ public final class ClosedLoop {
     void parse(ByteBuffer in) {
       while (in.hasRemaining()) {
         if (headersDone) {
-          int skip = (int) Math.min(bodyLeft, in.remaining());
+          int skip = bodyToSkip(in.remaining());
           in.position(in.position() + skip);
-          bodyLeft -= skip;
           return;
         }
-        byte b = in.get();
-        if (b == '\n') {
-          if (atLineStart) { // an empty line ends the headers
-            headersDone = true;
-            bodyLeft = contentLength;
-            continue;
-          }
-          atLineStart = true;
-          inLength = false;
-          lineMatch = 0;
-          continue;
+        header(in.get());
+      }
+    }
+
+    boolean headersDone() {
+      return headersDone;
+    }
+
+    /** How many of {@code available} bytes belong to the body, now consumed. */
+    int bodyToSkip(int available) {
+      int skip = (int) Math.min(bodyLeft, available);
+      bodyLeft -= skip;
+      return skip;
+    }
+
+    /**
+     * Feeds one byte of the headers; returns false once it was the end of the empty line (the
+     * shape of Netty's {@code ByteProcessor}, so the netty modes scan with {@code forEachByte}).
+     */
+    boolean header(byte b) {
+      if (b == '\n') {
+        if (atLineStart) { // an empty line ends the headers
+          headersDone = true;
+          bodyLeft = contentLength;
+          return false;
         }
-        if (b == '\r') {
-          continue;
+        atLineStart = true;
+        inLength = false;
+        lineMatch = 0;
+        return true;
+      }
+      if (b == '\r') {
+        return true;
+      }
+      if (atLineStart) {
+        atLineStart = false;
+        lineMatch = 0;
+      }
+      if (inLength) {
+        if (b >= '0' && b <= '9') {
+          contentLength = contentLength * 10 + (b - '0');
         }
-        if (atLineStart) {
-          atLineStart = false;
-          lineMatch = 0;
-        }
-        if (inLength) {
-          if (b >= '0' && b <= '9') {
-            contentLength = contentLength * 10 + (b - '0');
-          }
-        } else if (lineMatch >= 0) {
-          byte lower = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
-          if (lower == CONTENT_LENGTH[lineMatch]) {
-            lineMatch++;
-            if (lineMatch == CONTENT_LENGTH.length) {
-              inLength = true;
-              lineMatch = -1;
-            }
-          } else {
+      } else if (lineMatch >= 0) {
+        byte lower = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+        if (lower == CONTENT_LENGTH[lineMatch]) {
+          lineMatch++;
+          if (lineMatch == CONTENT_LENGTH.length) {
+            inLength = true;
             lineMatch = -1;
           }
+        } else {
+          lineMatch = -1;
         }
       }
+      return true;
     }
   }
 
