@@ -181,7 +181,9 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private void finishConnect() {
     Channel channel = current;
     try {
-      channel.socket.finishConnect();
+      if (!channel.socket.finishConnect()) {
+        return; // not yet (a readiness reported for an earlier socket of this channel)
+      }
     } catch (IOException e) {
       timer.cancel();
       channel.close();
@@ -231,7 +233,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     int total = headLength + (requestBody == null ? 0 : requestBody.length);
     try {
       while (written < total) {
-        ByteBuffer buffer = loop.ioBuffer();
+        ByteBuffer buffer = loop.ioBuffer().clear();
         int from = written;
         if (from < headLength) {
           int count = Math.min(headLength - from, buffer.remaining());
@@ -267,7 +269,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private void read() {
     Channel channel = current;
     byte[] bytes = scratch.bytes;
-    ByteBuffer buffer = loop.ioBuffer();
+    ByteBuffer buffer = loop.ioBuffer().clear();
     buffer.limit(Math.min(buffer.capacity(), bytes.length - leftoverLength));
     int count;
     try {
@@ -492,7 +494,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
      */
     private void idleReadable() {
       try {
-        if (socket.read(loop.ioBuffer()) == 0) {
+        if (socket.read(loop.ioBuffer().clear()) == 0) {
           return; // nothing after all
         }
       } catch (IOException e) {
