@@ -66,6 +66,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private int written;
   private byte[] leftover = NONE; // the unconsumed bytes of a line split across reads
   private int leftoverLength;
+  private long partialWrites; // for tests: how often the socket took only part of a write
 
   private static final byte[] NONE = new byte[0];
 
@@ -135,6 +136,11 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
       }
     }
     return open;
+  }
+
+  /** How often a write was partial, so that the rest waited for OP_WRITE (for tests; on the loop). */
+  long partialWrites() {
+    return partialWrites;
   }
 
   private void startAttempt() {
@@ -251,6 +257,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
           bytesSent = written == total ? total : headLength; // as Http1Channel: whole parts only
         }
         if (buffer.hasRemaining()) {
+          partialWrites++;
           channel.key.interestOps(SelectionKey.OP_WRITE);
           return;
         }
