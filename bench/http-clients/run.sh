@@ -2,7 +2,8 @@
 # Which HTTP client should perfgate use? Each client of perfgate-http drives VUS virtual threads
 # in a closed loop (one keep-alive connection each) for SECONDS after a WARMUP, in its own JVM
 # pinned to core 1; the target is pinned to core 0. Prints `figure: value unit` lines and ratios.
-#   1. nginx (100-byte body): wrk (reference), http1, jdk (JDK HttpClient HTTP/1.1)
+#   1. nginx (100-byte body): wrk (reference), http1, http1-async (the same client non-blocking on
+#      one event loop), jdk (JDK HttpClient HTTP/1.1)
 #   2. the testkit's Jetty server in its own JVM (nginx cannot upgrade to h2c): http1, h2c (one JDK
 #      client per VU), h2c-shared (one JDK client for all VUs)
 # Requests per CPU-second count the client's process CPU (user+sys) during the measured window;
@@ -30,8 +31,10 @@ cleanup() {
 trap cleanup EXIT
 
 cd "$root"
-./mvnw -q -B -pl perfgate-testkit,perfgate-http install -DskipTests
-./mvnw -q -B -pl perfgate-http dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
+# package, not install: the reactor resolves perfgate's own modules to their target/ jars, so the
+# shared ~/.m2 is left alone (and a worktree measures its own engine, not the last one installed)
+./mvnw -q -B -pl perfgate-http -am -DskipTests package dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
 . "$root/bin/find-jdk.sh"
 classpath="$root/perfgate-http/target/test-classes:$root/perfgate-http/target/classes:$(cat "$work/cp.txt")"
 java=("$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$classpath")
@@ -59,11 +62,12 @@ run_wrk() { # run_wrk LABEL: wrk on core 1 with the same connections and duratio
       label, r / s, label, r / c, label, c / s
   }' | tee -a "$figures"
 }
-# wrk and http1 alternate for ROUNDS rounds: on a shared machine the load of others drifts, and
-# the median of paired ratios resists it better than one pair.
+# wrk, http1 and http1-async alternate for ROUNDS rounds: on a shared machine the load of others
+# drifts, and the median of paired ratios resists it better than one pair.
 for round in $(seq "$rounds"); do
   run_wrk "wrk#$round"
   client http1 "$url" "http1#$round"
+  client http1-async "$url" "http1-async#$round"
 done
 client jdk "$url"
 stop_nginx
@@ -91,6 +95,9 @@ median_ratio() { # median_ratio LABEL 'A FIGURE' 'B FIGURE': median over rounds 
 }
 median_ratio "http1/wrk requests per CPU-second" "http1 requests per CPU-second" "wrk requests per CPU-second"
 median_ratio "http1/wrk requests/s" "http1 requests/s" "wrk requests/s"
+median_ratio "http1-async/wrk requests per CPU-second" "http1-async requests per CPU-second" "wrk requests per CPU-second"
+median_ratio "http1-async/wrk requests/s" "http1-async requests/s" "wrk requests/s"
+median_ratio "http1-async/http1 requests per CPU-second" "http1-async requests per CPU-second" "http1 requests per CPU-second"
 ratio "http1/jdk requests per CPU-second" "$(figure "http1#$rounds requests per CPU-second")" "$(figure 'jdk requests per CPU-second')"
 ratio "http1/jdk requests/s" "$(figure "http1#$rounds requests/s")" "$(figure 'jdk requests/s')"
 ratio "h2c/h2c-shared requests per CPU-second" "$(figure 'h2c requests per CPU-second')" "$(figure 'h2c-shared requests per CPU-second')"

@@ -66,6 +66,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private int written;
   private byte[] leftover = NONE; // the unconsumed bytes of a line split across reads
   private int leftoverLength;
+  private long partialWrites; // for tests: how often the socket took only part of a write
 
   private static final byte[] NONE = new byte[0];
 
@@ -137,6 +138,11 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     return open;
   }
 
+  /** How often a write was partial, so that the rest waited for OP_WRITE (for tests; on the loop). */
+  long partialWrites() {
+    return partialWrites;
+  }
+
   private void startAttempt() {
     attemptStartNanos = loop.nanoTime();
     reused = current.socket != null;
@@ -181,7 +187,9 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private void finishConnect() {
     Channel channel = current;
     try {
-      channel.socket.finishConnect();
+      if (!channel.socket.finishConnect()) {
+        return; // not yet (a readiness reported for an earlier socket of this channel)
+      }
     } catch (IOException e) {
       timer.cancel();
       channel.close();
@@ -231,7 +239,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     int total = headLength + (requestBody == null ? 0 : requestBody.length);
     try {
       while (written < total) {
-        ByteBuffer buffer = loop.ioBuffer();
+        ByteBuffer buffer = loop.ioBuffer().clear();
         int from = written;
         if (from < headLength) {
           int count = Math.min(headLength - from, buffer.remaining());
@@ -249,6 +257,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
           bytesSent = written == total ? total : headLength; // as Http1Channel: whole parts only
         }
         if (buffer.hasRemaining()) {
+          partialWrites++;
           channel.key.interestOps(SelectionKey.OP_WRITE);
           return;
         }
@@ -267,7 +276,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private void read() {
     Channel channel = current;
     byte[] bytes = scratch.bytes;
-    ByteBuffer buffer = loop.ioBuffer();
+    ByteBuffer buffer = loop.ioBuffer().clear();
     buffer.limit(Math.min(buffer.capacity(), bytes.length - leftoverLength));
     int count;
     try {
@@ -492,7 +501,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
      */
     private void idleReadable() {
       try {
-        if (socket.read(loop.ioBuffer()) == 0) {
+        if (socket.read(loop.ioBuffer().clear()) == 0) {
           return; // nothing after all
         }
       } catch (IOException e) {

@@ -16,8 +16,18 @@ import java.nio.charset.StandardCharsets;
  */
 final class CannedServer implements AutoCloseable {
   private final ServerSocket listener;
+  private final int bytesPerWrite;
 
   CannedServer(String response) {
+    this(response, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Sends the response {@code bytesPerWrite} bytes at a time with a pause of a millisecond between
+   * writes, so that the client reads it in pieces that split lines.
+   */
+  CannedServer(String response, int bytesPerWrite) {
+    this.bytesPerWrite = bytesPerWrite;
     try {
       listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
     } catch (IOException e) {
@@ -41,10 +51,16 @@ final class CannedServer implements AutoCloseable {
         }
         head.write(b);
       }
-      socket.getOutputStream().write(response);
+      socket.setTcpNoDelay(true);
+      for (int offset = 0; offset < response.length; offset += bytesPerWrite) {
+        socket.getOutputStream().write(response, offset, Math.min(bytesPerWrite, response.length - offset));
+        if (bytesPerWrite < response.length) {
+          Thread.sleep(1);
+        }
+      }
       socket.shutdownOutput();
       in.readAllBytes(); // until the client closes
-    } catch (IOException e) {
+    } catch (IOException | InterruptedException e) {
       // The client under test may close first; the test asserts on what the client saw.
     }
   }
