@@ -37,6 +37,7 @@ public final class EventLoop implements IoLoop, AutoCloseable {
   private final Timer expired = new Timer(null); // due timers, fired one by one from this list
   private final long baseNanos = System.nanoTime();
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final java.util.function.Consumer<SelectionKey> dispatch = this::dispatch; // one, not one per select
   private long processedTick; // every timer due at or before this tick has fired
   private int armedTimers;
   private volatile boolean stopping;
@@ -116,9 +117,9 @@ public final class EventLoop implements IoLoop, AutoCloseable {
     try {
       while (!stopping) {
         if (tasks.isEmpty()) {
-          selector.select(this::dispatch, timeoutMillis()); // execute() from another thread wakes it
+          selector.select(dispatch, timeoutMillis()); // execute() from another thread wakes it
         } else {
-          selector.selectNow(this::dispatch);
+          selector.selectNow(dispatch);
         }
         runTasks();
         fireTimers();

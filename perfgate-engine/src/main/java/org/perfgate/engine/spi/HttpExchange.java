@@ -11,16 +11,18 @@ import java.util.List;
  * Times are {@link System#nanoTime()} values.
  */
 public final class HttpExchange {
+  private static final byte[] NO_BODY = new byte[0];
+
   // request, set by the engine
   private String method = "GET";
   private URI uri;
   private final List<String> requestHeaders = new ArrayList<>(); // name, value, name, value...
-  private byte[] requestBody = new byte[0];
+  private byte[] requestBody = NO_BODY;
 
   // response and timings, set by the protocol
   private int status;
   private final List<String> responseHeaders = new ArrayList<>();
-  private byte[] responseBody = new byte[0];
+  private byte[] responseBody = NO_BODY;
   private int responseBodyLength;
   private long startNanos;
   private long endNanos;
@@ -39,7 +41,7 @@ public final class HttpExchange {
     this.method = method;
     this.uri = uri;
     requestHeaders.clear();
-    requestBody = new byte[0];
+    requestBody = NO_BODY; // not a new array: reset() runs for every request
     status = 0;
     responseHeaders.clear();
     responseBodyLength = 0;
