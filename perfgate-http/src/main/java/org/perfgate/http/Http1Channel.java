@@ -1,6 +1,7 @@
 package org.perfgate.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
@@ -41,6 +42,7 @@ final class Http1Channel {
   private final RequestWriter writer;
   private final boolean keepAlive;
   private final Http1ResponseParser parser = new Http1ResponseParser();
+  private final ConnectionSlots slots;
   private HeaderCache headerCache;
   private InetSocketAddress address;
   private volatile SocketChannel channel; // volatile: Deadlines closes it from its thread
@@ -65,6 +67,8 @@ final class Http1Channel {
   long bytesReceived;
   long sentNanos;
   long firstByteNanos;
+  /** How long the last {@link #connect} waited for a {@link ConnectionSlots} slot. */
+  long blockedNanos;
 
   Http1Channel(String host, int port) {
     this(host, port, true);
@@ -72,10 +76,16 @@ final class Http1Channel {
 
   /** {@code keepAlive} false: every request says {@code Connection: close}. */
   Http1Channel(String host, int port, boolean keepAlive) {
+    this(host, port, keepAlive, ConnectionSlots.PROCESS);
+  }
+
+  /** {@code slots}: where an open connection takes its slot (the process's, except in tests). */
+  Http1Channel(String host, int port, boolean keepAlive, ConnectionSlots slots) {
     this.host = host;
     this.port = port;
     this.writer = new RequestWriter(port == 80 ? host : host + ":" + port, keepAlive);
     this.keepAlive = keepAlive;
+    this.slots = slots;
   }
 
   boolean isFor(String otherHost, int otherPort) {
@@ -90,8 +100,12 @@ final class Http1Channel {
     return lastUsedNanos;
   }
 
-  /** Opens the TCP connection (resolving the host the first time). */
+  /**
+   * Opens the TCP connection (resolving the host the first time), after taking a connection slot;
+   * waits for a slot at most the connect timeout ({@link #blockedNanos} tells how long).
+   */
   void connect(int connectTimeoutMillis) throws IOException {
+    blockedNanos = 0;
     if (address == null) {
       String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host; // IPv6 literal
       InetSocketAddress resolved = new InetSocketAddress(name, port);
@@ -100,7 +114,26 @@ final class Http1Channel {
       }
       address = resolved;
     }
-    SocketChannel opened = SocketChannel.open();
+    if (!slots.tryTake()) {
+      long blockedSince = System.nanoTime();
+      try {
+        boolean taken = slots.take(connectTimeoutMillis * 1_000_000L);
+        blockedNanos = System.nanoTime() - blockedSince;
+        if (!taken) {
+          throw new ResponseException(FailureReason.OTHER_IO_ERROR, slots.exhaustedDetail());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for a connection slot");
+      }
+    }
+    SocketChannel opened;
+    try {
+      opened = SocketChannel.open();
+    } catch (IOException e) {
+      slots.giveBack();
+      throw e;
+    }
     try {
       opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
       if (!keepAlive) {
@@ -111,8 +144,9 @@ final class Http1Channel {
         opened.setOption(StandardSocketOptions.SO_LINGER, 0);
       }
       opened.socket().connect(address, connectTimeoutMillis);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       closeQuietly(opened);
+      slots.giveBack();
       throw e;
     }
     channel = opened;
@@ -241,6 +275,7 @@ final class Http1Channel {
       Deadlines.unwatch(this);
       closeQuietly(open);
       channel = null;
+      slots.giveBack(); // only here: Deadlines closes the socket but leaves `channel` to this VU
     }
     position = 0; // whatever the server sent beyond the response is gone with the connection
     limit = 0;

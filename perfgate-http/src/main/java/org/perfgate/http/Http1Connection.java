@@ -26,10 +26,17 @@ final class Http1Connection implements HttpConnection {
   private final long requestTimeoutNanos;
   private final BodyBuffer body;
   private final boolean keepAlive;
+  private final ConnectionSlots slots;
   private Http1Channel[] channels = new Http1Channel[2];
   private int channelCount;
 
   Http1Connection(HttpClientOptions options) {
+    this(options, ConnectionSlots.PROCESS);
+  }
+
+  /** {@code slots}: where its connections take their slots (the process's, except in tests). */
+  Http1Connection(HttpClientOptions options, ConnectionSlots slots) {
+    this.slots = slots;
     this.connectTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
     this.requestTimeoutNanos = options.requestTimeout().toNanos();
     this.body = new BodyBuffer(options.maxBodyBytes());
@@ -55,6 +62,7 @@ final class Http1Connection implements HttpConnection {
     Http1Channel channel = channelFor(host, port);
     boolean retryable = isIdempotent(exchange.method());
     long connectingNanos = 0;
+    long blockedNanos = 0; // waiting for a connection slot (ConnectionSlots), as k6's http_req_blocked
     for (int attempt = 0; ; attempt++) {
       long attemptStart = System.nanoTime();
       boolean reused = channel.isOpen();
@@ -69,12 +77,14 @@ final class Http1Connection implements HttpConnection {
           channel.connect(connectTimeoutMillis);
         } catch (IOException e) {
           long now = System.nanoTime();
+          blockedNanos += channel.blockedNanos;
           exchange.times(now, now);
-          exchange.phases(0, connectingNanos + now - attemptStart, 0, 0, 0);
+          exchange.phases(blockedNanos, connectingNanos + now - attemptStart - channel.blockedNanos, 0, 0, 0);
           exchange.fail(Failures.ofConnect(e), Failures.detail(e));
           return;
         }
-        connectingNanos += System.nanoTime() - attemptStart;
+        blockedNanos += channel.blockedNanos;
+        connectingNanos += System.nanoTime() - attemptStart - channel.blockedNanos;
       }
       long start = System.nanoTime();
       try {
@@ -82,7 +92,7 @@ final class Http1Connection implements HttpConnection {
         long end = System.nanoTime();
         exchange.times(start, end);
         exchange.phases(
-            0, connectingNanos, channel.sentNanos - start, channel.firstByteNanos - channel.sentNanos,
+            blockedNanos, connectingNanos, channel.sentNanos - start, channel.firstByteNanos - channel.sentNanos,
             end - channel.firstByteNanos);
         exchange.bytes(channel.bytesSent, channel.bytesReceived);
         return;
@@ -98,7 +108,7 @@ final class Http1Connection implements HttpConnection {
           connectingNanos += end - start; // the lost attempt is part of getting a connection
           continue;
         }
-        failAfterSend(exchange, channel, connectingNanos, start, end);
+        failAfterSend(exchange, channel, blockedNanos, connectingNanos, start, end);
         exchange.fail(reason, channel.expired() ? "no complete response within the request timeout" : Failures.detail(e));
         return;
       }
@@ -132,16 +142,17 @@ final class Http1Connection implements HttpConnection {
     if (channelCount == channels.length) {
       channels = Arrays.copyOf(channels, channelCount * 2);
     }
-    Http1Channel created = new Http1Channel(host, port, keepAlive);
+    Http1Channel created = new Http1Channel(host, port, keepAlive, slots);
     channels[channelCount++] = created;
     return created;
   }
 
-  private static void failAfterSend(HttpExchange exchange, Http1Channel channel, long connecting, long start, long end) {
+  private static void failAfterSend(
+      HttpExchange exchange, Http1Channel channel, long blocked, long connecting, long start, long end) {
     long sent = channel.sentNanos == 0 ? end : channel.sentNanos;
     long firstByte = channel.firstByteNanos == 0 ? end : channel.firstByteNanos;
     exchange.times(start, end);
-    exchange.phases(0, connecting, sent - start, firstByte - sent, end - firstByte);
+    exchange.phases(blocked, connecting, sent - start, firstByte - sent, end - firstByte);
     exchange.bytes(channel.bytesSent, channel.bytesReceived);
   }
 

@@ -87,6 +87,23 @@ class LazyBuffersTest {
   }
 
   @Test
+  void keepsEveryReturnedSetWhileThePoolHasRoomBeyondTheOld256() {
+    int before = IoBuffers.pooled();
+    IoBuffers[] lent = new IoBuffers[300];
+    for (int i = 0; i < lent.length; i++) {
+      lent[i] = IoBuffers.borrow();
+    }
+    int afterBorrowing = IoBuffers.pooled();
+    for (IoBuffers buffers : lent) {
+      IoBuffers.giveBack(buffers);
+    }
+
+    assertThat(afterBorrowing).isZero(); // the pooled sets were lent first, then new ones
+    assertThat(IoBuffers.pooled()).isEqualTo(Math.max(before, 300));
+    assertThat(IoBuffers.borrow()).isSameAs(lent[lent.length - 1]); // last returned, first lent
+  }
+
+  @Test
   void anIdleConnectionRetainsAFewHundredBytesInsteadOfItsBuffers() {
     HttpConnection connection = new Http1Protocol().open(Protocols.OPTIONS);
     HttpExchange exchange = Protocols.exchange("GET", server.uri("/fast"));
