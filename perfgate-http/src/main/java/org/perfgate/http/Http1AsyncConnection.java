@@ -42,6 +42,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private final boolean keepAlive;
   private final BodyBuffer body;
   private final Http1ResponseParser parser = new Http1ResponseParser();
+  private final ConnectionSlots slots;
   private IoTimer timer; // created on the loop at the first request (openAsync may run elsewhere)
   private Scratch scratch;
   private Channel[] channels = new Channel[2];
@@ -56,6 +57,8 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private int attempt;
   private long attemptStartNanos;
   private long connectingNanos;
+  private long blockedNanos; // waiting for a connection slot (ConnectionSlots), as k6's http_req_blocked
+  private long blockedSince; // nonzero while waiting for one
   private long startNanos;
   private long sentNanos;
   private long firstByteNanos;
@@ -71,6 +74,12 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private static final byte[] NONE = new byte[0];
 
   Http1AsyncConnection(HttpClientOptions options, IoLoop loop) {
+    this(options, loop, ConnectionSlots.PROCESS);
+  }
+
+  /** {@code slots}: where its connections take their slots (the process's, except in tests). */
+  Http1AsyncConnection(HttpClientOptions options, IoLoop loop, ConnectionSlots slots) {
+    this.slots = slots;
     this.loop = loop;
     this.connectTimeoutNanos = Math.max(1_000_000L, options.connectTimeout().toNanos());
     this.requestTimeoutNanos = options.requestTimeout().toNanos();
@@ -103,6 +112,8 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     retryable = isIdempotent(exchange.method());
     attempt = 0;
     connectingNanos = 0;
+    blockedNanos = 0;
+    blockedSince = 0;
     startAttempt();
   }
 
@@ -155,6 +166,32 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
 
   private void connect() {
     Channel channel = current;
+    if (!slots.tryTake()) {
+      // Every slot below the open-file limit is taken: wait for a socket of this process to
+      // close, polling each tick (this only happens when the generator is far behind), at most
+      // the connect timeout.
+      long now = loop.nanoTime();
+      if (blockedSince == 0) {
+        blockedSince = now;
+      }
+      blockedNanos = now - blockedSince;
+      if (blockedNanos >= connectTimeoutNanos) {
+        blockedSince = 0;
+        exchange.times(now, now);
+        exchange.phases(blockedNanos, connectingNanos, 0, 0, 0);
+        exchange.fail(FailureReason.OTHER_IO_ERROR, slots.exhaustedDetail());
+        finish();
+        return;
+      }
+      timer.arm(now + 1_000_000);
+      return;
+    }
+    if (blockedSince != 0) {
+      blockedNanos = loop.nanoTime() - blockedSince;
+      blockedSince = 0;
+      attemptStartNanos = loop.nanoTime(); // connecting starts now, after the wait
+    }
+    channel.holdsSlot = true;
     SocketChannel socket = null;
     boolean connected;
     try {
@@ -210,7 +247,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private void connectFailed(Throwable error) {
     long now = loop.nanoTime();
     exchange.times(now, now);
-    exchange.phases(0, connectingNanos + now - attemptStartNanos, 0, 0, 0);
+    exchange.phases(blockedNanos, connectingNanos + now - attemptStartNanos, 0, 0, 0);
     exchange.fail(Failures.ofConnect(error), Failures.detail(error));
     finish();
   }
@@ -332,7 +369,8 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     long end = loop.nanoTime();
     bytesReceived -= extra; // bytes after the response are not part of it
     exchange.times(startNanos, end);
-    exchange.phases(0, connectingNanos, sentNanos - startNanos, firstByteNanos - sentNanos, end - firstByteNanos);
+    exchange.phases(blockedNanos, connectingNanos, sentNanos - startNanos, firstByteNanos - sentNanos,
+        end - firstByteNanos);
     exchange.bytes(bytesSent, bytesReceived);
     if (!parser.keepAlive() || extra > 0) {
       current.close(); // the server closes it, or the framing is lost
@@ -366,6 +404,10 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     if (exchange == null) {
       return;
     }
+    if (blockedSince != 0) {
+      connect(); // waiting for a connection slot: try again
+      return;
+    }
     Channel channel = current;
     if (channel.connecting) {
       channel.close();
@@ -382,7 +424,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     long sent = sentNanos == 0 ? end : sentNanos;
     long firstByte = firstByteNanos == 0 ? end : firstByteNanos;
     exchange.times(startNanos, end);
-    exchange.phases(0, connectingNanos, sent - startNanos, firstByte - sent, end - firstByte);
+    exchange.phases(blockedNanos, connectingNanos, sent - startNanos, firstByte - sent, end - firstByte);
     exchange.bytes(bytesSent, bytesReceived);
   }
 
@@ -458,6 +500,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     private SocketChannel socket; // null while closed
     private SelectionKey key;
     private boolean connecting;
+    private boolean holdsSlot; // a ConnectionSlots slot, taken before the socket opens
 
     Channel(String host, int port) {
       this.host = host;
@@ -515,6 +558,10 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
         closeQuietly(socket); // cancels the key too
         socket = null;
         key = null;
+      }
+      if (holdsSlot) {
+        holdsSlot = false;
+        slots.giveBack();
       }
       connecting = false;
     }

@@ -142,4 +142,65 @@ class ConnectionSlotsTest {
     waits.close();
     assertThat(slots.taken()).isZero();
   }
+
+  @Test
+  void anAsyncConnectWaitsForASlotAndReportsTheWaitAsBlocked() throws Exception {
+    ConnectionSlots slots = new ConnectionSlots(1);
+    org.perfgate.engine.EventLoop loop = org.perfgate.engine.EventLoop.start("slots-loop");
+    try {
+      Http1AsyncConnection holder = new Http1AsyncConnection(Protocols.OPTIONS, loop, slots);
+      Http1AsyncConnection waiter = new Http1AsyncConnection(Protocols.OPTIONS, loop, slots);
+      HttpExchange first = new HttpExchange();
+      first.reset("GET", server.uri("/fast"));
+      java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+      loop.execute(() -> holder.execute(first, held::countDown)); // keep-alive: keeps its slot
+      assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(slots.taken()).isEqualTo(1);
+
+      HttpExchange second = new HttpExchange();
+      second.reset("GET", server.uri("/fast"));
+      java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+      loop.execute(() -> waiter.execute(second, answered::countDown));
+      assertThat(answered.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse(); // waits
+      loop.execute(holder::close); // gives the slot back
+      assertThat(answered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      assertThat(second.failure()).isEqualTo(FailureReason.NONE);
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(second.blockedNanos()).isGreaterThanOrEqualTo(100_000_000L);
+      java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+      loop.execute(() -> {
+        waiter.close();
+        closed.countDown();
+      });
+      closed.await();
+      assertThat(slots.taken()).isZero();
+    } finally {
+      loop.close();
+    }
+  }
+
+  @Test
+  void anAsyncConnectFailsWithTheLimitNamedWhenNoSlotFreesWithinTheConnectTimeout() throws Exception {
+    ConnectionSlots slots = new ConnectionSlots(1);
+    assertThat(slots.tryTake()).isTrue(); // someone holds the only slot
+    org.perfgate.engine.EventLoop loop = org.perfgate.engine.EventLoop.start("slots-loop");
+    try {
+      Http1AsyncConnection late = new Http1AsyncConnection(
+          new org.perfgate.engine.spi.HttpClientOptions(java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(5),
+              1024), loop, slots);
+      HttpExchange exchange = new HttpExchange();
+      exchange.reset("GET", server.uri("/fast"));
+      java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+      loop.execute(() -> late.execute(exchange, answered::countDown));
+      assertThat(answered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      assertThat(exchange.failure()).isEqualTo(FailureReason.OTHER_IO_ERROR);
+      assertThat(exchange.failureDetail()).contains("no connection slot").contains("open-file limit");
+      assertThat(exchange.blockedNanos()).isGreaterThanOrEqualTo(50_000_000L);
+      assertThat(slots.taken()).isEqualTo(1);
+    } finally {
+      loop.close();
+    }
+  }
 }
