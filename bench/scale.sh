@@ -28,6 +28,7 @@
 # connections for 100,000 thinking VUs would need 100,000 file descriptors (this sandbox allows
 # 20,000 per process) and loopback ports (about 28,000 per destination).
 #   bench/scale.sh [-d SECONDS] [-r RAMP] [VUS...]      defaults: -d 60 -r 20, VUS 1000 10000 100000
+# SCALE_CPUS: the cores perfgate runs on (taskset -c; default 1, nginx has core 0).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib.sh"
@@ -64,7 +65,8 @@ NGINX_CONNECTIONS=16384 NGINX_BACKLOG=4096 start_nginx 0 100
 url="http://127.0.0.1:$NGINX_PORT/body"
 echo "kernel: somaxconn $(cat /proc/sys/net/core/somaxconn), tcp_max_syn_backlog $(cat /proc/sys/net/ipv4/tcp_max_syn_backlog)," \
   "tcp_syncookies $(cat /proc/sys/net/ipv4/tcp_syncookies), ip_local_port_range $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)," \
-  "open files per process (hard) $(ulimit -Hn); nginx: 1 worker, worker_connections 16384, backlog 4096"
+  "open files per process (hard) $(ulimit -Hn); nginx: 1 worker on core 0, worker_connections 16384," \
+  "backlog 4096; perfgate on core(s) ${SCALE_CPUS:-1}"
 # kernel counters (their change over one run) that count connections the target's side dropped
 drop_counters='TcpExtListenOverflows TcpExtListenDrops TcpExtTCPReqQFullDrop TcpExtTCPReqQFullDoCookies'
 # measured once every VU runs (the check below says if they did not)
@@ -96,7 +98,7 @@ PLAN
   nstat -asz $drop_counters > "$work/nstat-before"
   cp "$NGINX_DIR/logs/error.log" "$work/nginx-errors-before"
   # -Xmx well above the target so the heap figure is what perfgate needs, not what a limit forced
-  PERFGATE_JAVA_OPTS="-Xmx4g -XX:MarkSweepDeadRatio=0" taskset -c 1 "$root/perfgate" run -q --no-color --no-store \
+  PERFGATE_JAVA_OPTS="-Xmx4g -XX:MarkSweepDeadRatio=0" taskset -c "${SCALE_CPUS:-1}" "$root/perfgate" run -q --no-color --no-store \
     --out "json=$work/run.json" --summary-export "$work/summary.json" "$work/plan.yaml" \
     > "$work/out.txt" 2> "$work/err.txt" &
   pid=$!
