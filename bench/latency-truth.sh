@@ -98,6 +98,7 @@ options:
   thresholds:   # always true: they make perfgate keep the measured scenario's own series
     'dropped_iterations{scenario:measure}': ['count>=0']
     'http_req_failed{scenario:measure}': ['rate>=0']
+    'iteration_start_lag{scenario:measure}': ['max>=0']
 PLAN
 }
 
@@ -158,12 +159,16 @@ print(f"latency-truth wrk requests: {wrk.get('requests', 0):.0f} (errors {wrk.ge
 cal = json.load(open(calibration))["metrics"]
 cal_values = cal["http_req_duration{name:measure}"]["values"]
 C = cal_values["med"]
+lag = metrics["iteration_start_lag{scenario:measure}"]["values"]
+cal_lag = cal["iteration_start_lag{scenario:measure}"]["values"]
 print(f"latency-truth perfgate offset at p50 (p50 - D): {values['med'] - D:.3f} ms")
+print(f"latency-truth perfgate start lag p50 / p99 (inside http_req_duration): {lag['med']:.3f} / {lag['p(99)']:.3f} ms")
 for line in open(server_timings):
     print(f"latency-truth {line.strip()}")
 print(f"latency-truth calibration (D 0, no stall, {R:g}/s for {calibrate_seconds:g} s) perfgate requests: {cal_values['count']:.0f}, "
       f"dropped: {cal['dropped_iterations{scenario:measure}']['values']['count']:.0f}")
 print(f"latency-truth calibration perfgate p50 / p90 / p99: {C:.3f} / {cal_values['p(90)']:.3f} / {cal_values['p(99)']:.3f} ms")
+print(f"latency-truth calibration perfgate start lag p50 / p99: {cal_lag['med']:.3f} / {cal_lag['p(99)']:.3f} ms")
 for line in open(calibration_timings):
     print(f"latency-truth calibration {line.strip()}")
 print(f"latency-truth round trip C (calibration p50): {C:.3f} ms")
