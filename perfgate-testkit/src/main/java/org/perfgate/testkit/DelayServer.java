@@ -40,11 +40,12 @@ public final class DelayServer implements AutoCloseable {
   private final NanoHistogram sentLate = new NanoHistogram();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
-  private final ResponseTimer timer = new ResponseTimer(wokenLate, sentLate);
+  private final ResponseTimer timer;
 
   private DelayServer(StallSchedule schedule, int port) throws IOException {
     this.schedule = schedule;
     this.listener = new ServerSocket(port, 4096, InetAddress.getByName(TargetServer.HOST));
+    this.timer = new ResponseTimer(wokenLate, sentLate); // after the listener: no thread left if it failed
     this.startNanos = System.nanoTime();
     this.acceptor = Thread.ofPlatform().name("delay-server-accept").daemon().start(this::accept);
   }

@@ -181,6 +181,8 @@ final class ResponseTimer implements AutoCloseable {
   private static void finish(Response response, boolean sent) {
     response.sent = sent;
     response.done = true;
-    LockSupport.unpark(response.waiter);
+    if (response.waiter != Thread.currentThread()) { // written at once: no permit left behind
+      LockSupport.unpark(response.waiter);
+    }
   }
 }
