@@ -26,15 +26,16 @@
 # Not in the model: the round trip outside the server's delay. Each request also costs the loopback
 # round trip, the server's read and write, and the generator's own path (perfgate counts an
 # iteration's start lag into http_req_duration, as it must in an open model). Measured on the
-# shared 2-core machine: 0.5-0.6 ms at p50 at 500/s, 5 % of D = 10 ms, so the raw comparison sits at
-# the tolerance's edge. The server itself delivers D to within tens of microseconds (it prints its
+# shared 2-core machine: C = 0.37-0.57 ms at p50 at 500/s (against nginx about the same), 4-6 % of
+# D = 10 ms, so the raw comparison sits at the tolerance's edge. The server itself delivers D to within tens of microseconds (it prints its
 # own lateness: "server sent late", the time its write returned after arrival + D, stalls included;
 # see perfgate-testkit's ResponseTimer for how and why). The script therefore measures that round
 # trip as a constant: the same plan at the same rate against the server with D = 0 and no stall;
 # its p50 is C. The calibrated model is Q_C(q) = Q(q) + C for every quantile, max included (a
 # request in the stall part also needs the round trip once the server answers). Printed: the raw
 # comparison against Q (verdict "raw") and the calibrated one against Q + C (verdict
-# "calibrated"), each figure as measured; C is printed as measured.
+# "calibrated"), each figure as measured; C is printed as measured. wrk's figures are raw only (its
+# closed loop at D = 0 would run at another rate, so it has no comparable C).
 # Still not in either model: the drain of the R M answers (150 at 500/s) the server writes one after
 # the other when a stall ends, and the generator's reading of them. Higher rates make bigger bursts:
 # on the shared 2-core machine 1000/s overloaded the generator's core (see bench/README.md).
