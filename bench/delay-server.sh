@@ -12,14 +12,19 @@ build_perfgate() {
   . "$root/bin/find-jdk.sh"
 }
 
-# start_delay_server CORE DELAY_MS [STALL_MS EVERY_MS]: DELAY_PORT, DELAY_PID
+# start_delay_server CORE DELAY_MS [STALL_MS EVERY_MS]: DELAY_PORT, DELAY_PID. The server reads
+# commands from a FIFO on its stdin (delay_server_command): "reset" forgets its timings, "timings"
+# prints how late it sent its responses (see delay_server_timings).
 start_delay_server() {
   local core=$1
   shift
   DELAY_OUT=$(mktemp)
+  DELAY_CTL=$(mktemp -u)
+  mkfifo "$DELAY_CTL"
   taskset -c "$core" "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -cp "$root/perfgate-testkit/target/test-classes:$root/perfgate-testkit/target/classes" \
-    org.perfgate.testkit.DelayServerMain "$@" > "$DELAY_OUT" &
+    org.perfgate.testkit.DelayServerMain "$@" < "$DELAY_CTL" > "$DELAY_OUT" &
   DELAY_PID=$!
+  exec {DELAY_FD}> "$DELAY_CTL"   # opening the write end lets the server's stdin open
   for _ in $(seq 100); do
     DELAY_PORT=$(awk '/^port:/ { print $2 }' "$DELAY_OUT")
     [ -n "$DELAY_PORT" ] && return 0
@@ -28,10 +33,33 @@ start_delay_server() {
   echo "bench: the delay server did not start" >&2; exit 1
 }
 
+# delay_server_command reset|timings
+delay_server_command() {
+  echo "$1" >&"$DELAY_FD"
+}
+
+# delay_server_timings: the server's own lateness lines since start or the last reset:
+#   server woken late: count N, p50 X ms, p90 X ms, p99 X ms, max X ms   (the write started)
+#   server sent late: count N, p50 X ms, p90 X ms, p99 X ms, max X ms    (the write returned)
+# "late" = after the time the schedule promised (arrival as the server read it + D, stalls included)
+delay_server_timings() {
+  local before
+  before=$(grep -c '^timings end' "$DELAY_OUT" || true)
+  delay_server_command timings
+  for _ in $(seq 50); do
+    [ "$(grep -c '^timings end' "$DELAY_OUT" || true)" -gt "$before" ] && break
+    sleep 0.1
+  done
+  grep '^server ' "$DELAY_OUT" | tail -n 2
+}
+
 stop_delay_server() {
+  [ -n "${DELAY_FD:-}" ] && exec {DELAY_FD}>&- || true
   [ -n "${DELAY_PID:-}" ] && kill "$DELAY_PID" 2>/dev/null && wait "$DELAY_PID" 2>/dev/null || true
   [ -n "${DELAY_OUT:-}" ] && rm -f "$DELAY_OUT" || true
+  [ -n "${DELAY_CTL:-}" ] && rm -f "$DELAY_CTL" || true
   DELAY_PID=""
+  DELAY_FD=""
   return 0
 }
 

@@ -14,12 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An HTTP/1.1 server with known latency, for latency-truth tests and benchmarks: every request gets
  * {@code 200 ok} (2 bytes) when its {@link StallSchedule} says, whatever its method and path. One
- * virtual thread per keep-alive connection, so thousands of requests can wait in a stall at once.
+ * virtual thread per keep-alive connection reads the requests, so thousands of requests can wait in a
+ * stall at once; one timer thread writes every response at its due time ({@link #timings()} says how
+ * precisely).
  * The JDK alone (no Jetty): the benchmarks start it as a process with only this module's classes
  * on the class path ({@code DelayServerMain} in this module's tests).
  *
@@ -35,12 +36,16 @@ public final class DelayServer implements AutoCloseable {
   private final ServerSocket listener;
   private final long startNanos;
   private final AtomicLong requests = new AtomicLong();
+  private final NanoHistogram wokenLate = new NanoHistogram();
+  private final NanoHistogram sentLate = new NanoHistogram();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
+  private final ResponseTimer timer;
 
   private DelayServer(StallSchedule schedule, int port) throws IOException {
     this.schedule = schedule;
     this.listener = new ServerSocket(port, 4096, InetAddress.getByName(TargetServer.HOST));
+    this.timer = new ResponseTimer(wokenLate, sentLate); // after the listener: no thread left if it failed
     this.startNanos = System.nanoTime();
     this.acceptor = Thread.ofPlatform().name("delay-server-accept").daemon().start(this::accept);
   }
@@ -79,6 +84,31 @@ public final class DelayServer implements AutoCloseable {
     return requests.get();
   }
 
+  /**
+   * How late, after the time its {@link StallSchedule} set, each response's write started and
+   * returned, for responses sent since start or the last {@link #resetTimings()}.
+   */
+  public Timings timings() {
+    // sent before woken, the reverse of recording: every response counted as sent is counted as woken
+    Percentiles sent = sentLate.snapshot();
+    return new Timings(wokenLate.snapshot(), sent);
+  }
+
+  /** Forgets the timings recorded so far (e.g. a warm-up's). */
+  public void resetTimings() {
+    wokenLate.reset();
+    sentLate.reset();
+  }
+
+  /** Count, p50, p90, p99 and max of a set of durations, in nanoseconds (1.6 % resolution). */
+  public record Percentiles(long count, long p50Nanos, long p90Nanos, long p99Nanos, long maxNanos) {}
+
+  /**
+   * The server's own view of its precision: {@code woken} how late after the due time the response's
+   * write started, {@code sent} how late it returned.
+   */
+  public record Timings(Percentiles woken, Percentiles sent) {}
+
   /** Stops listening and closes every connection (waiting requests get no response). */
   @Override
   public void close() {
@@ -91,6 +121,7 @@ public final class DelayServer implements AutoCloseable {
         closeQuietly(socket);
       }
       acceptor.interrupt();
+      timer.close();
     }
   }
 
@@ -121,14 +152,10 @@ public final class DelayServer implements AutoCloseable {
         requests.incrementAndGet();
         skip(in, head.contentLength());
         long due = startNanos + schedule.completionNanos(arrival - startNanos);
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-          LockSupport.parkNanos(wait);
-          if (Thread.currentThread().isInterrupted()) {
-            return;
-          }
+        // the timer writes the response at its due time (see ResponseTimer for why not parkNanos here)
+        if (!ResponseTimer.awaitSent(timer.schedule(due, out, RESPONSE))) {
+          return;
         }
-        out.write(RESPONSE);
-        out.flush();
         if (head.close()) {
           return;
         }

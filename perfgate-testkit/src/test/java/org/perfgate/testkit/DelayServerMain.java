@@ -1,10 +1,18 @@
 package org.perfgate.testkit;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The {@link DelayServer} in a process of its own, for bench scripts (bench/delay-server.sh):
  * {@code DelayServerMain DELAY_MS [STALL_MS EVERY_MS [PORT]]} (milliseconds, fractions allowed).
- * Prints {@code port: N} once it listens, then serves until killed. A test-scope class: only the CLI
- * and the report module write to standard output in production code.
+ * Prints {@code port: N} once it listens, then serves until killed. Reads commands from standard
+ * input: {@code reset} forgets the server's timings, {@code timings} prints them ({@code server woken
+ * late: ...}, {@code server sent late: ...}, then {@code timings end}); at its end it serves on. A
+ * test-scope class: only the CLI and the report module write to standard output in production code.
  */
 public final class DelayServerMain {
   private DelayServerMain() {}
@@ -29,7 +37,31 @@ public final class DelayServerMain {
     DelayServer server = DelayServer.start(schedule, port);
     System.out.println("port: " + server.port());
     System.out.flush();
+    // stdin commands for the bench scripts: "reset" forgets the timings, "timings" prints them
+    try (var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+      for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+        switch (line.trim()) {
+          case "reset" -> server.resetTimings();
+          case "timings" -> print(server.timings());
+          default -> System.err.println("DelayServerMain: unknown command: " + line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading commands from standard input", e);
+    }
     Thread.currentThread().join();
+  }
+
+  private static void print(DelayServer.Timings timings) {
+    print("woken", timings.woken());
+    print("sent", timings.sent());
+    System.out.println("timings end");
+    System.out.flush();
+  }
+
+  private static void print(String what, DelayServer.Percentiles p) {
+    System.out.printf("server %s late: count %d, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", what, p.count(),
+        p.p50Nanos() / 1e6, p.p90Nanos() / 1e6, p.p99Nanos() / 1e6, p.maxNanos() / 1e6);
   }
 
   private static long millisToNanos(String text, String name) {

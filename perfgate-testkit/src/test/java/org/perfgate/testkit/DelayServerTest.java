@@ -43,6 +43,58 @@ class DelayServerTest {
     }
   }
 
+  @Test
+  void recordsHowLateEachResponseWasSentUntilReset() throws IOException {
+    try (DelayServer server = DelayServer.start(StallSchedule.fixed(2 * MS));
+        Socket socket = new Socket(TargetServer.HOST, server.port())) {
+      for (int i = 0; i < 3; i++) {
+        exchange(socket, "GET / HTTP/1.1\r\nHost: t\r\n\r\n");
+      }
+      DelayServer.Timings timings = awaitSentCount(server, 3);
+      assertThat(timings.woken().count()).isEqualTo(3);
+      assertThat(timings.sent().maxNanos()).isGreaterThanOrEqualTo(timings.woken().maxNanos());
+
+      server.resetTimings();
+      assertThat(server.timings().sent().count()).isZero();
+      exchange(socket, "GET / HTTP/1.1\r\nHost: t\r\n\r\n");
+      assertThat(awaitSentCount(server, 1).woken().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void answersWithoutDelayOnTheConnectionsOwnThread() throws IOException {
+    try (DelayServer server = DelayServer.start(StallSchedule.fixed(0));
+        Socket socket = new Socket(TargetServer.HOST, server.port())) {
+      assertThat(exchange(socket, "GET / HTTP/1.1\r\nHost: t\r\n\r\n")).endsWith("ok");
+      assertThat(awaitSentCount(server, 1).sent().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void endsTheConnectionAfterAnsweringConnectionClose() throws IOException {
+    try (DelayServer server = DelayServer.start(StallSchedule.fixed(5 * MS));
+        Socket socket = new Socket(TargetServer.HOST, server.port())) {
+      assertThat(exchange(socket, "GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")).endsWith("ok");
+      assertThat(socket.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  /**
+   * The server's timings once {@code count} responses are recorded: a response is recorded just after
+   * its write returns, so the client may read it a moment before (waits up to 10 s, then returns
+   * what there is and the assertion says what was missing).
+   */
+  private static DelayServer.Timings awaitSentCount(DelayServer server, long count) {
+    long deadline = System.nanoTime() + 10_000 * MS;
+    DelayServer.Timings timings = server.timings();
+    while (timings.sent().count() < count && System.nanoTime() - deadline < 0) {
+      Thread.onSpinWait();
+      timings = server.timings();
+    }
+    assertThat(timings.sent().count()).isEqualTo(count);
+    return timings;
+  }
+
   private static String exchange(Socket socket, String request) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(request.getBytes(StandardCharsets.US_ASCII));
