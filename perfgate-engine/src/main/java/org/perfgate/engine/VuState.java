@@ -112,8 +112,11 @@ final class VuState {
     SampleSinks.add(sinks.failed, !sinks.expected);
     SampleSinks.add(sinks.dataSent, exchange.bytesSent());
     SampleSinks.add(sinks.dataReceived, exchange.bytesReceived());
-    if (exchange.failure() != FailureReason.NONE) {
-      request.networkFailures[exchange.failure().ordinal()].increment();
+    FailureReason failure = exchange.failure();
+    if (failure == FailureReason.OTHER_IO_ERROR || failure == FailureReason.PROTOCOL_ERROR) {
+      scenario.failures().counter(failure.label(), exchange.failureDetail()).increment();
+    } else if (failure != FailureReason.NONE) {
+      request.networkFailures[failure.ordinal()].increment();
     } else if (sinks.unexpectedStatus != null) {
       sinks.unexpectedStatus.increment();
     }
