@@ -79,11 +79,6 @@ public final class EventLoop implements IoLoop, AutoCloseable {
     }
   }
 
-  /** Whether the caller runs on this loop's thread. */
-  public boolean inLoop() {
-    return Thread.currentThread() == thread;
-  }
-
   @Override
   public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) throws IOException {
     return channel.register(selector, ops, handler);

@@ -67,10 +67,6 @@ final class LoopVu {
     return iterations;
   }
 
-  boolean running() {
-    return running;
-  }
-
   /**
    * Starts an iteration measured from {@code intendedStartNanos}, and the following ones while the
    * driver asks for them. Returns when the VU waits for the network, a think time or its driver.
