@@ -96,20 +96,13 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     this.exchange = exchange;
     this.done = done;
     URI uri = exchange.uri();
-    String scheme = uri.getScheme();
-    if (!"http".equalsIgnoreCase(scheme)) {
-      fail("https".equalsIgnoreCase(scheme)
-          ? "https not supported yet by http1: use an http:// URL"
-          : "unsupported URL scheme in " + uri);
+    String unusable = Http1Rules.unusable(uri);
+    if (unusable != null) {
+      fail(unusable);
       return;
     }
-    String host = uri.getHost();
-    if (host == null) {
-      fail("no host in " + uri);
-      return;
-    }
-    current = channelFor(host, uri.getPort() < 0 ? 80 : uri.getPort());
-    retryable = isIdempotent(exchange.method());
+    current = channelFor(uri.getHost(), Http1Rules.port(uri));
+    retryable = Http1Rules.isIdempotent(exchange.method());
     attempt = 0;
     connectingNanos = 0;
     blockedNanos = 0;
@@ -207,7 +200,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
       channel.socket = socket;
     } catch (IOException | RuntimeException e) { // RuntimeException: UnresolvedAddressException and kin
       if (socket != null) {
-        closeQuietly(socket);
+        Http1Rules.closeQuietly(socket);
       }
       channel.close();
       connectFailed(e);
@@ -469,22 +462,6 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     return scratch;
   }
 
-  /** RFC 9110 9.2.2: repeating these requests has the same effect as sending them once. */
-  private static boolean isIdempotent(String method) {
-    return switch (method) {
-      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
-      default -> false;
-    };
-  }
-
-  private static void closeQuietly(SocketChannel toClose) {
-    try {
-      toClose.close();
-    } catch (IOException e) {
-      // Closing a socket can only fail on a connection that is already broken: nothing to do.
-    }
-  }
-
   /**
    * What the connections of one loop share, used by one response at a time: a partial head line
    * (under {@link Http1ResponseParser#MAX_HEAD_BYTES}) plus one read of the loop's buffer fit.
@@ -511,12 +488,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     /** The resolved address, resolved once (blocking the loop for the first connection only). */
     InetSocketAddress address() throws UnknownHostException {
       if (address == null) {
-        String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host; // IPv6 literal
-        InetSocketAddress resolved = new InetSocketAddress(name, port);
-        if (resolved.isUnresolved()) {
-          throw new UnknownHostException(name);
-        }
-        address = resolved;
+        address = Http1Rules.resolve(host, port);
       }
       return address;
     }
@@ -555,7 +527,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
 
     void close() {
       if (socket != null) {
-        closeQuietly(socket); // cancels the key too
+        Http1Rules.closeQuietly(socket); // cancels the key too
         socket = null;
         key = null;
       }

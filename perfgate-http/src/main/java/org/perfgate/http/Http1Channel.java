@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import org.perfgate.engine.spi.FailureReason;
@@ -107,12 +106,7 @@ final class Http1Channel {
   void connect(int connectTimeoutMillis) throws IOException {
     blockedNanos = 0;
     if (address == null) {
-      String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host; // IPv6 literal
-      InetSocketAddress resolved = new InetSocketAddress(name, port);
-      if (resolved.isUnresolved()) {
-        throw new UnknownHostException(name);
-      }
-      address = resolved;
+      address = Http1Rules.resolve(host, port);
     }
     if (!slots.tryTake()) {
       long blockedSince = System.nanoTime();
@@ -145,7 +139,7 @@ final class Http1Channel {
       }
       opened.socket().connect(address, connectTimeoutMillis);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(opened);
+      Http1Rules.closeQuietly(opened);
       slots.giveBack();
       throw e;
     }
@@ -200,7 +194,7 @@ final class Http1Channel {
     if (DEADLINE.compareAndSet(this, due, EXPIRED)) {
       SocketChannel open = channel;
       if (open != null) {
-        closeQuietly(open); // wakes the VU blocked in read or write: it sees an exception
+        Http1Rules.closeQuietly(open); // wakes the VU blocked in read or write: it sees an exception
       }
     }
     return Deadlines.NONE;
@@ -273,7 +267,7 @@ final class Http1Channel {
     SocketChannel open = channel;
     if (open != null) {
       Deadlines.unwatch(this);
-      closeQuietly(open);
+      Http1Rules.closeQuietly(open);
       channel = null;
       slots.giveBack(); // only here: Deadlines closes the socket but leaves `channel` to this VU
     }
@@ -354,14 +348,6 @@ final class Http1Channel {
         channel.write(writeDirect);
       }
       offset += count;
-    }
-  }
-
-  private static void closeQuietly(SocketChannel toClose) {
-    try {
-      toClose.close();
-    } catch (IOException e) {
-      // Closing a socket can only fail on a connection that is already broken: nothing to do.
     }
   }
 }

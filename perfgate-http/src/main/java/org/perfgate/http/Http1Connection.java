@@ -46,21 +46,13 @@ final class Http1Connection implements HttpConnection {
   @Override
   public void execute(HttpExchange exchange) {
     URI uri = exchange.uri();
-    String scheme = uri.getScheme();
-    if (!"http".equalsIgnoreCase(scheme)) {
-      fail(exchange, 0, "https".equalsIgnoreCase(scheme)
-          ? "https not supported yet by http1: use an http:// URL"
-          : "unsupported URL scheme in " + uri);
+    String unusable = Http1Rules.unusable(uri);
+    if (unusable != null) {
+      fail(exchange, 0, unusable);
       return;
     }
-    String host = uri.getHost();
-    if (host == null) {
-      fail(exchange, 0, "no host in " + uri);
-      return;
-    }
-    int port = uri.getPort() < 0 ? 80 : uri.getPort();
-    Http1Channel channel = channelFor(host, port);
-    boolean retryable = isIdempotent(exchange.method());
+    Http1Channel channel = channelFor(uri.getHost(), Http1Rules.port(uri));
+    boolean retryable = Http1Rules.isIdempotent(exchange.method());
     long connectingNanos = 0;
     long blockedNanos = 0; // waiting for a connection slot (ConnectionSlots), as k6's http_req_blocked
     for (int attempt = 0; ; attempt++) {
@@ -161,13 +153,5 @@ final class Http1Connection implements HttpConnection {
     exchange.times(now, now);
     exchange.phases(0, connecting, 0, 0, 0);
     exchange.fail(FailureReason.PROTOCOL_ERROR, detail);
-  }
-
-  /** RFC 9110 9.2.2: repeating these requests has the same effect as sending them once. */
-  private static boolean isIdempotent(String method) {
-    return switch (method) {
-      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
-      default -> false;
-    };
   }
 }
