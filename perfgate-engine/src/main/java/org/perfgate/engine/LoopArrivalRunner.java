@@ -1,34 +1,57 @@
 package org.perfgate.engine;
 
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * constant-arrival-rate and ramping-arrival-rate with their VUs on the event loops. A scheduler
- * thread sleeps until each iteration's intended start and hands it to an idle VU of the shared
- * pool, allocating one while fewer than maxVUs exist, else counting a dropped iteration; when it
- * runs late it starts the overdue iterations at once, each still measured from its own intended
- * time. The scheduler is a platform thread, not a loop timer: the loops tick in milliseconds, and
- * every microsecond an iteration starts late is reported as latency (from the intended start),
- * so the start must be as precise as a parked platform thread gets (tens of microseconds). A VU
- * lives on the loop it was allocated on (round robin); its iterations are handed to that loop.
- * Exactness is as with threads: started + dropped == scheduled.
+ * thread sleeps until each iteration's intended start and hands it to a loop (round robin); when
+ * it runs late it hands over the overdue iterations at once, each still measured from its own
+ * intended time. The scheduler is a platform thread, not a loop timer: the loops tick in
+ * milliseconds, and every microsecond an iteration starts late is reported as latency (from the
+ * intended start), so the start must be as precise as a parked platform thread gets (tens of
+ * microseconds).
+ *
+ * <p>An iteration holds one of the maxVUs places from its hand-over to its end; when every place is
+ * held at an intended start, that iteration is dropped ({@code dropped_iterations}). Which VU runs
+ * it is decided on the loop, when the iteration starts: the VU most recently idle on that loop, else
+ * a new one (up to maxVUs in all). Why not in the scheduler: a loop that is behind (a busy core, a
+ * method the JIT is recompiling) has not yet taken in the responses that free its VUs, so a
+ * scheduler looking for an idle VU found none and created one per overdue iteration, each with a
+ * new connection to open on the already late loop: a 20 ms hiccup at the start of a scenario grew
+ * into 100-200 ms and a thousand new connections at 10,000/s (bench/rate-precision.sh). Exactness
+ * is as with threads: started + dropped == scheduled.
  */
 final class LoopArrivalRunner extends LoopRunner {
   private static final long NANOS_PER_MICRO = 1_000;
+  private static final long STOP_CHECK_NANOS = 10_000_000;
 
-  /**
-   * Idle VUs, most recently used first: a run that needs 5 VUs at a time keeps reusing the same 5
-   * warm connections instead of rotating through every allocated VU (and its connection, and its
-   * memory in the CPU caches).
-   */
-  private final ConcurrentLinkedDeque<LoopVu> idle = new ConcurrentLinkedDeque<>();
+  private final int maxVus;
+  /** Iterations handed to a loop and not ended yet: at most maxVUs. Only the scheduler adds. */
+  private final AtomicInteger held = new AtomicInteger();
   private final AtomicInteger allocated = new AtomicInteger();
-  private final LoopVu.Driver backToPool = this::backToPool;
+  /**
+   * Per loop, its idle VUs, most recently used first: a run that needs 5 VUs at a time keeps
+   * reusing the same 5 warm connections instead of rotating through every allocated one. Deque i
+   * is touched by loop i only.
+   */
+  private final List<ArrayDeque<LoopVu>> idle = new ArrayList<>();
+  private final LoopVu.Driver[] backToPool;
+  private int nextLoop; // the scheduler's round robin
 
   LoopArrivalRunner(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
     super(scenario, control, loops);
+    this.maxVus = ArrivalSpec.of(scenario.scenario().executor()).maxVus();
+    this.backToPool = new LoopVu.Driver[loops.length];
+    for (int i = 0; i < loops.length; i++) {
+      int index = i;
+      idle.add(new ArrayDeque<>());
+      backToPool[i] = vu -> backToPool(index, vu);
+    }
   }
 
   @Override
@@ -38,7 +61,7 @@ final class LoopArrivalRunner extends LoopRunner {
     begin(); // the scheduler is live until the schedule ends
     Thread.ofPlatform().name(scenario.scenario().name() + "-scheduler").daemon().start(() -> {
       try {
-        schedule(spec, startNanos, endNanos);
+        schedule(spec.schedule(), startNanos, endNanos);
       } finally {
         end();
       }
@@ -49,9 +72,10 @@ final class LoopArrivalRunner extends LoopRunner {
   private void preAllocate(int count) {
     CountDownLatch created = new CountDownLatch(count);
     for (int i = 0; i < count; i++) {
-      int index = allocated.getAndIncrement() % loops.length;
+      int index = i % loops.length;
+      allocated.incrementAndGet();
       loops[index].execute(() -> {
-        idle.addFirst(newVu(index, backToPool));
+        idle.get(index).addFirst(newVu(index, backToPool[index]));
         created.countDown();
       });
     }
@@ -62,15 +86,14 @@ final class LoopArrivalRunner extends LoopRunner {
     }
   }
 
-  private void schedule(ArrivalSpec spec, long startNanos, long endNanos) {
-    ArrivalSchedule schedule = spec.schedule();
+  private void schedule(ArrivalSchedule schedule, long startNanos, long endNanos) {
     long total = schedule.totalIterations();
     for (long i = 0; i < total && !stopping(); i++) {
       long intended = startNanos + schedule.offsetNanos(i);
       if (intended - endNanos >= 0 || !sleepUntil(intended)) {
         return;
       }
-      dispatch(intended, spec.maxVus());
+      handOver(intended);
     }
   }
 
@@ -81,46 +104,66 @@ final class LoopArrivalRunner extends LoopRunner {
       if (stopping()) {
         return false;
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(Math.min(remaining, 10_000_000)); // sees a stop within 10 ms
+      LockSupport.parkNanos(Math.min(remaining, STOP_CHECK_NANOS)); // sees a stop within 10 ms
     }
     return !stopping();
   }
 
-  private void dispatch(long intended, int maxVus) {
-    LoopVu vu = idle.pollFirst();
-    if (vu != null) {
-      begin();
-      vu.loop().execute(() -> run(vu, intended));
-      return;
-    }
-    int number = allocated.get();
-    if (number >= maxVus) {
+  private void handOver(long intended) {
+    // Only this thread adds to held and loops only subtract: the check cannot be overtaken.
+    if (held.get() >= maxVus) {
       SampleSinks.add(scenario.droppedIterations(), 1);
       return;
     }
-    allocated.set(number + 1); // only the scheduler allocates after the pre-allocation
-    int index = number % loops.length;
+    held.incrementAndGet();
+    int index = nextLoop;
+    nextLoop = index + 1 == loops.length ? 0 : index + 1;
     begin();
-    loops[index].execute(() -> run(newVu(index, backToPool), intended));
+    loops[index].execute(() -> run(index, intended));
   }
 
-  /** On the VU's loop: starts one iteration (unless the hard stop came meanwhile). */
-  private void run(LoopVu vu, long intended) {
+  /** On loop {@code index}: starts one iteration (unless the hard stop came meanwhile). */
+  private void run(int index, long intended) {
     if (stopping()) {
-      idle.addFirst(vu);
-      end();
+      release();
       return;
+    }
+    LoopVu vu = idle.get(index).pollFirst();
+    if (vu == null) {
+      if (!allocate()) {
+        // Another loop holds the other VUs idle (an uneven spread of a concurrency near maxVUs):
+        // a VU lives on its loop's selector, so this iteration has none.
+        SampleSinks.add(scenario.droppedIterations(), 1);
+        release();
+        return;
+      }
+      vu = newVu(index, backToPool[index]);
     }
     SampleSinks.record(scenario.iterationStartLag(), Math.max(0, System.nanoTime() - intended) / NANOS_PER_MICRO);
     vu.start(intended);
   }
 
-  private long backToPool(LoopVu vu) {
+  /** Counts one more VU when fewer than maxVUs exist; loops allocate concurrently. */
+  private boolean allocate() {
+    for (int count = allocated.get(); count < maxVus; count = allocated.get()) {
+      if (allocated.compareAndSet(count, count + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long backToPool(int index, LoopVu vu) {
     // Give back what the connection can take again until the next iteration: buffers are needed
     // by the iterations in flight, not by every VU ever allocated (maxVUs may be large).
     vu.idle();
-    idle.addFirst(vu);
-    end();
+    idle.get(index).addFirst(vu);
+    release();
     return LoopVu.NONE;
+  }
+
+  private void release() {
+    held.decrementAndGet();
+    end();
   }
 }

@@ -96,4 +96,31 @@ class EngineOnEventLoopsTest extends EngineTest {
     assertThat(result.abortReason()).isPresent();
     assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5));
   }
+
+  @Test
+  void aLoopThatFallsBehindStartsItsOverdueIterationsOnIdleVusInsteadOfNewOnes() {
+    // 1000 iterations/s for 1 s on 4 pre-allocated VUs; the first request stalls its loop for
+    // 300 ms (as a GC pause or a method the JIT recompiles would), so ~150-300 iterations fall due
+    // meanwhile. Every answer comes within execute(): a VU is free again as soon as its iteration
+    // started. The overdue iterations must run on those VUs; a scheduler that looked for an idle
+    // VU while the loop was stalled found none and created one (and a connection) per iteration.
+    java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+    ScriptedProtocol protocol = protocol(request -> {
+      if (stalled.compareAndSet(false, true)) {
+        Thread.sleep(300);
+      }
+      return Reply.ok("{}");
+    });
+    RunResult result = Engine.create(plan(List.of(), scenario("s",
+        new ExecutorSpec.ConstantArrivalRate(1000, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 1000),
+        Duration.ofSeconds(10), get("a", "http://t/a"))), protocol, EngineOptions.defaults()).run();
+
+    assertThat(count(result, "iterations")).isEqualTo(1000);
+    assertThat(count(result, "dropped_iterations")).isZero();
+    assertThat(count(result, "vus_max")).isEqualTo(4);
+    assertThat(protocol.opened.get()).isEqualTo(4);
+    // the overdue ones were measured from their intended starts: the stall shows as start lag
+    assertThat(((MetricValues.Trend) result.metric(MetricKey.of("iteration_start_lag")).orElseThrow().values())
+        .stats().max()).isGreaterThanOrEqualTo(250);
+  }
 }

@@ -29,7 +29,7 @@ class EngineTest extends ScriptedModels {
     return Engine.create(plan, protocol, EngineOptions.defaults()).run();
   }
 
-  private static double count(RunResult result, String metric) {
+  static double count(RunResult result, String metric) {
     return result.metric(MetricKey.of(metric)).map(m -> switch (m.values()) {
       case MetricValues.Counter c -> c.count();
       case MetricValues.Trend t -> (double) t.stats().count();

@@ -106,4 +106,49 @@ class EventLoopTest {
     assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(fired).containsExactly("first");
   }
+
+  @Test
+  void servesReadyConnectionsBetweenBatchesOfQueuedTasks() throws Exception {
+    // A loop that is behind has many tasks queued (overdue iterations). Between batches it must
+    // take in the connections that became ready (responses that free VUs), or every queued task
+    // would need a VU and a connection of its own.
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    pipe.source().configureBlocking(false);
+    pipe.sink().write(java.nio.ByteBuffer.wrap(new byte[] {1})); // stays readable: never drained
+    CountDownLatch registered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    loop.execute(() -> {
+      try {
+        loop.register(pipe.source(), java.nio.channels.SelectionKey.OP_READ, ops -> order.add("io"));
+        registered.countDown();
+        release.await(); // the loop is busy while 100 tasks fall due
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(registered.await(10, TimeUnit.SECONDS)).isTrue();
+    CountDownLatch done = new CountDownLatch(100);
+    for (int i = 0; i < 100; i++) {
+      loop.execute(() -> {
+        order.add("task");
+        done.countDown();
+      });
+    }
+    release.countDown();
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+
+    List<String> snapshot = List.copyOf(order); // the pipe stays readable: "io" goes on
+    List<String> upToLastTask = snapshot.subList(0, snapshot.lastIndexOf("task") + 1);
+    int run = 0;
+    int longestRun = 0;
+    for (String event : upToLastTask) {
+      run = event.equals("task") ? run + 1 : 0;
+      longestRun = Math.max(longestRun, run);
+    }
+    assertThat(longestRun).isEqualTo(16);
+    assertThat(upToLastTask.stream().filter("io"::equals).count()).isGreaterThanOrEqualTo(100 / 16);
+    pipe.sink().close();
+    pipe.source().close();
+  }
 }

@@ -1,20 +1,15 @@
 package org.perfgate.http;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import org.perfgate.engine.spi.AsyncHttpConnection;
 import org.perfgate.engine.spi.FailureReason;
 import org.perfgate.engine.spi.HttpClientOptions;
 import org.perfgate.engine.spi.HttpExchange;
-import org.perfgate.engine.spi.IoHandler;
 import org.perfgate.engine.spi.IoLoop;
 import org.perfgate.engine.spi.IoTimer;
 
@@ -45,13 +40,13 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   private final ConnectionSlots slots;
   private IoTimer timer; // created on the loop at the first request (openAsync may run elsewhere)
   private Scratch scratch;
-  private Channel[] channels = new Channel[2];
+  private AsyncChannel[] channels = new AsyncChannel[2];
   private int channelCount;
 
   // the exchange in flight (null between exchanges) and how far it got
   private HttpExchange exchange;
   private Runnable done;
-  private Channel current;
+  private AsyncChannel current;
   private boolean retryable;
   private boolean reused;
   private int attempt;
@@ -135,7 +130,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   int openConnections() {
     int open = 0;
     for (int i = 0; i < channelCount; i++) {
-      if (channels[i].socket != null) {
+      if (channels[i].open()) {
         open++;
       }
     }
@@ -149,7 +144,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
 
   private void startAttempt() {
     attemptStartNanos = loop.nanoTime();
-    reused = current.socket != null;
+    reused = current.open();
     if (reused) {
       send();
     } else {
@@ -158,8 +153,8 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
   }
 
   private void connect() {
-    Channel channel = current;
-    if (!slots.tryTake()) {
+    AsyncChannel channel = current;
+    if (!channel.takeSlot()) {
       // Every slot below the open-file limit is taken: wait for a socket of this process to
       // close, polling each tick (this only happens when the generator is far behind), at most
       // the connect timeout.
@@ -184,51 +179,32 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
       blockedSince = 0;
       attemptStartNanos = loop.nanoTime(); // connecting starts now, after the wait
     }
-    channel.holdsSlot = true;
-    SocketChannel socket = null;
     boolean connected;
     try {
-      InetSocketAddress address = channel.address();
-      socket = SocketChannel.open();
-      socket.configureBlocking(false);
-      socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      if (!keepAlive) {
-        socket.setOption(StandardSocketOptions.SO_LINGER, 0); // why: see Http1Channel.connect
-      }
-      connected = socket.connect(address);
-      channel.key = loop.register(socket, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, channel);
-      channel.socket = socket;
+      connected = channel.connect(loop);
     } catch (IOException | RuntimeException e) { // RuntimeException: UnresolvedAddressException and kin
-      if (socket != null) {
-        Http1Rules.closeQuietly(socket);
-      }
-      channel.close();
       connectFailed(e);
       return;
     }
     if (connected) {
       connected();
     } else {
-      channel.connecting = true;
       timer.arm(attemptStartNanos + connectTimeoutNanos);
     }
   }
 
   private void finishConnect() {
-    Channel channel = current;
     try {
-      if (!channel.socket.finishConnect()) {
-        return; // not yet (a readiness reported for an earlier socket of this channel)
+      if (!current.finishConnect()) {
+        return;
       }
     } catch (IOException e) {
       timer.cancel();
-      channel.close();
+      current.close();
       connectFailed(e);
       return;
     }
     timer.cancel();
-    channel.connecting = false;
-    channel.key.interestOps(SelectionKey.OP_READ);
     connected();
   }
 
@@ -264,7 +240,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
 
   /** Writes as much of the request as the socket takes; on a partial write waits for OP_WRITE. */
   private void write() {
-    Channel channel = current;
+    AsyncChannel channel = current;
     byte[] head = channel.writer.bytes();
     int total = headLength + (requestBody == null ? 0 : requestBody.length);
     try {
@@ -281,14 +257,14 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
           buffer.put(requestBody, from - headLength, count);
         }
         buffer.flip();
-        int count = channel.socket.write(buffer);
+        int count = channel.socket().write(buffer);
         written += count;
         if (written >= headLength) {
           bytesSent = written == total ? total : headLength; // as Http1Channel: whole parts only
         }
         if (buffer.hasRemaining()) {
           partialWrites++;
-          channel.key.interestOps(SelectionKey.OP_WRITE);
+          channel.wantWrite(true);
           return;
         }
       }
@@ -297,20 +273,18 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
       return;
     }
     sentNanos = loop.nanoTime();
-    if (channel.key.interestOps() != SelectionKey.OP_READ) {
-      channel.key.interestOps(SelectionKey.OP_READ);
-    }
+    channel.wantWrite(false);
   }
 
   /** Reads once (level-triggered: the loop calls again while bytes remain) and parses. */
   private void read() {
-    Channel channel = current;
+    AsyncChannel channel = current;
     byte[] bytes = scratch.bytes;
     ByteBuffer buffer = loop.ioBuffer().clear();
     buffer.limit(Math.min(buffer.capacity(), bytes.length - leftoverLength));
     int count;
     try {
-      count = channel.socket.read(buffer);
+      count = channel.socket().read(buffer);
       if (count < 0) {
         parser.endOfStream(); // completes a body delimited by the close, else throws
       }
@@ -401,8 +375,8 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
       connect(); // waiting for a connection slot: try again
       return;
     }
-    Channel channel = current;
-    if (channel.connecting) {
+    AsyncChannel channel = current;
+    if (channel.connecting()) {
       channel.close();
       connectFailed(new SocketTimeoutException("Connect timed out"));
       return;
@@ -438,7 +412,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     callback.run();
   }
 
-  private Channel channelFor(String host, int port) {
+  private AsyncChannel channelFor(String host, int port) {
     for (int i = 0; i < channelCount; i++) {
       if (channels[i].port == port && channels[i].host.equals(host)) {
         return channels[i];
@@ -447,7 +421,7 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
     if (channelCount == channels.length) {
       channels = Arrays.copyOf(channels, channelCount * 2);
     }
-    Channel created = new Channel(host, port);
+    AsyncChannel created = new AsyncChannel(this, host, port, keepAlive, slots);
     channels[channelCount++] = created;
     return created;
   }
@@ -468,74 +442,16 @@ final class Http1AsyncConnection implements AsyncHttpConnection {
    */
   private record Scratch(byte[] bytes, HeaderCache headers) {}
 
-  /** The connection to one host:port; the handler of its selection key. */
-  private final class Channel implements IoHandler {
-    private final String host;
-    private final int port;
-    private final RequestWriter writer;
-    private InetSocketAddress address;
-    private SocketChannel socket; // null while closed
-    private SelectionKey key;
-    private boolean connecting;
-    private boolean holdsSlot; // a ConnectionSlots slot, taken before the socket opens
-
-    Channel(String host, int port) {
-      this.host = host;
-      this.port = port;
-      this.writer = new RequestWriter(port == 80 ? host : host + ":" + port, keepAlive);
-    }
-
-    /** The resolved address, resolved once (blocking the loop for the first connection only). */
-    InetSocketAddress address() throws UnknownHostException {
-      if (address == null) {
-        address = Http1Rules.resolve(host, port);
-      }
-      return address;
-    }
-
-    @Override
-    public void ready(int readyOps) {
-      if (socket == null) {
-        return; // closed while the loop was dispatching
-      }
-      if (this != current || exchange == null) {
-        idleReadable();
-      } else if (connecting) {
-        finishConnect();
-      } else if ((readyOps & SelectionKey.OP_WRITE) != 0 && sentNanos == 0) {
-        write();
-      } else if ((readyOps & SelectionKey.OP_READ) != 0) {
-        read();
-      }
-    }
-
-    /**
-     * An idle connection is readable: the server closed it (end of stream, or a reset) or sent
-     * bytes nobody asked for (the framing of the next response would be lost). Either way it is
-     * of no more use.
-     */
-    private void idleReadable() {
-      try {
-        if (socket.read(loop.ioBuffer().clear()) == 0) {
-          return; // nothing after all
-        }
-      } catch (IOException e) {
-        // a reset: closed below like an end of stream
-      }
-      close();
-    }
-
-    void close() {
-      if (socket != null) {
-        Http1Rules.closeQuietly(socket); // cancels the key too
-        socket = null;
-        key = null;
-      }
-      if (holdsSlot) {
-        holdsSlot = false;
-        slots.giveBack();
-      }
-      connecting = false;
+  /** Readiness of one of this connection's channels, from the loop. */
+  void ready(AsyncChannel channel, int readyOps) {
+    if (channel != current || exchange == null) {
+      channel.idleReadable(loop.ioBuffer());
+    } else if (channel.connecting()) {
+      finishConnect();
+    } else if ((readyOps & SelectionKey.OP_WRITE) != 0 && sentNanos == 0) {
+      write();
+    } else if ((readyOps & SelectionKey.OP_READ) != 0) {
+      read();
     }
   }
 }

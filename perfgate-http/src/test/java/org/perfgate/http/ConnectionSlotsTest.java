@@ -160,14 +160,25 @@ class ConnectionSlotsTest {
       HttpExchange second = new HttpExchange();
       second.reset("GET", server.uri("/fast"));
       java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
-      loop.execute(() -> waiter.execute(second, answered::countDown));
+      // on the loop's clock: the wait began at the latest when execute returned, and cannot end
+      // before the slot comes back
+      java.util.concurrent.atomic.AtomicLong waitingSince = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.atomic.AtomicLong slotBack = new java.util.concurrent.atomic.AtomicLong();
+      loop.execute(() -> {
+        waiter.execute(second, answered::countDown);
+        waitingSince.set(System.nanoTime());
+      });
       assertThat(answered.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse(); // waits
-      loop.execute(holder::close); // gives the slot back
+      loop.execute(() -> {
+        slotBack.set(System.nanoTime());
+        holder.close(); // gives the slot back
+      });
       assertThat(answered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
       assertThat(second.failure()).isEqualTo(FailureReason.NONE);
       assertThat(second.status()).isEqualTo(200);
-      assertThat(second.blockedNanos()).isGreaterThanOrEqualTo(100_000_000L);
+      assertThat(second.blockedNanos()).isGreaterThanOrEqualTo(slotBack.get() - waitingSince.get())
+          .isGreaterThan(50_000_000L);
       java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
       loop.execute(() -> {
         waiter.close();
