@@ -31,8 +31,10 @@ public final class EventLoop implements IoLoop, AutoCloseable {
   /**
    * Queued tasks run between two selects. A loop that fell behind has a queue of overdue
    * iterations; started all at once, each would need a VU (and a connection) of its own, because
-   * the responses that free VUs are only read at the next select. 16 keeps the extra selectNow
-   * calls of a long queue rare (measured at 10,000 iterations/s on one core, bench/README.md).
+   * the responses that free VUs are only read at the next select. A batch of 16 shares one
+   * {@code selectNow} (about a microsecond) among 16 starts; at 10,000 iterations/s on one core a
+   * scenario's start then needed no VU beyond its pre-allocated ones, where it had created
+   * maxVUs of them and dropped hundreds of iterations (bench/README.md, rate precision).
    */
   private static final int MAX_TASKS_PER_TURN = 16;
 
