@@ -30,6 +30,7 @@ final class LoopArrivalRunner extends LoopRunner {
   private static final long NANOS_PER_MICRO = 1_000;
   private static final long STOP_CHECK_NANOS = 10_000_000;
 
+  private final ArrivalSpec spec;
   private final int maxVus;
   /** Iterations handed to a loop and not ended yet: at most maxVUs. Only the scheduler adds. */
   private final AtomicInteger held = new AtomicInteger();
@@ -45,7 +46,8 @@ final class LoopArrivalRunner extends LoopRunner {
 
   LoopArrivalRunner(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
     super(scenario, control, loops);
-    this.maxVus = ArrivalSpec.of(scenario.scenario().executor()).maxVus();
+    this.spec = ArrivalSpec.of(scenario.scenario().executor());
+    this.maxVus = spec.maxVus();
     this.backToPool = new LoopVu.Driver[loops.length];
     for (int i = 0; i < loops.length; i++) {
       int index = i;
@@ -56,7 +58,6 @@ final class LoopArrivalRunner extends LoopRunner {
 
   @Override
   void start(long startNanos, long endNanos) {
-    ArrivalSpec spec = ArrivalSpec.of(scenario.scenario().executor());
     preAllocate(spec.preAllocatedVus());
     begin(); // the scheduler is live until the schedule ends
     Thread.ofPlatform().name(scenario.scenario().name() + "-scheduler").daemon().start(() -> {
