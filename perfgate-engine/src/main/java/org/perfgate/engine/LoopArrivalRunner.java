@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * constant-arrival-rate and ramping-arrival-rate with their VUs on the event loops. A scheduler
- * thread sleeps until each iteration's intended start and hands it to a loop (round robin); when
- * it runs late it hands over the overdue iterations at once, each still measured from its own
- * intended time. The scheduler is a platform thread, not a loop timer: the loops tick in
+ * thread sleeps until each iteration's intended start and hands it to a loop, round robin among
+ * the loops with an idle VU (else among all); when it runs late it hands over the overdue
+ * iterations at once, each still measured from its own intended time. The scheduler is a platform thread, not a loop timer: the loops tick in
  * milliseconds, and every microsecond an iteration starts late is reported as latency (from the
  * intended start), so the start must be as precise as a parked platform thread gets (tens of
  * microseconds).
@@ -41,6 +42,13 @@ final class LoopArrivalRunner extends LoopRunner {
    * is touched by loop i only.
    */
   private final List<ArrayDeque<LoopVu>> idle = new ArrayList<>();
+  /**
+   * Per loop, its idle VUs minus the iterations handed to it on the promise of one (reserved) that
+   * have not started yet. The scheduler hands an iteration to a loop with one available, so that
+   * with every VU allocated an iteration does not go to a loop whose VUs are all busy while another
+   * loop has one idle (it would be dropped: a VU lives on its loop's selector).
+   */
+  private final AtomicIntegerArray available;
   private final LoopVu.Driver[] backToPool;
   private int nextLoop; // the scheduler's round robin
 
@@ -48,6 +56,7 @@ final class LoopArrivalRunner extends LoopRunner {
     super(scenario, control, loops);
     this.spec = ArrivalSpec.of(scenario.scenario().executor());
     this.maxVus = spec.maxVus();
+    this.available = new AtomicIntegerArray(loops.length);
     this.backToPool = new LoopVu.Driver[loops.length];
     for (int i = 0; i < loops.length; i++) {
       int index = i;
@@ -77,6 +86,7 @@ final class LoopArrivalRunner extends LoopRunner {
       allocated.incrementAndGet();
       loops[index].execute(() -> {
         idle.get(index).addFirst(newVu(index, backToPool[index]));
+        available.incrementAndGet(index);
         created.countDown();
       });
     }
@@ -118,22 +128,45 @@ final class LoopArrivalRunner extends LoopRunner {
     }
     held.incrementAndGet();
     int index = nextLoop;
+    boolean reserved = false;
+    for (int i = 0; i < loops.length && !reserved; i++) {
+      int candidate = (nextLoop + i) % loops.length;
+      int count = available.get(candidate);
+      if (count > 0 && available.compareAndSet(candidate, count, count - 1)) {
+        index = candidate;
+        reserved = true;
+      }
+    }
     nextLoop = index + 1 == loops.length ? 0 : index + 1;
     begin();
-    loops[index].execute(() -> run(index, intended));
+    boolean withVu = reserved;
+    int loop = index;
+    loops[loop].execute(() -> run(loop, intended, withVu));
   }
 
-  /** On loop {@code index}: starts one iteration (unless the hard stop came meanwhile). */
-  private void run(int index, long intended) {
+  /**
+   * On loop {@code index}: starts one iteration (unless the hard stop came meanwhile) on an idle VU
+   * of the loop, else on a new one. {@code reserved}: the scheduler counted an idle VU of this loop
+   * for it ({@link #available}).
+   */
+  private void run(int index, long intended, boolean reserved) {
+    // available = idle - reserved iterations not started yet, kept so below
     if (stopping()) {
+      if (reserved) {
+        available.incrementAndGet(index); // its VU stays idle
+      }
       release();
       return;
     }
     LoopVu vu = idle.get(index).pollFirst();
+    if (vu == null && reserved) {
+      available.incrementAndGet(index); // an unreserved iteration took the VU: this one is void
+    } else if (vu != null && !reserved) {
+      available.decrementAndGet(index);
+    }
     if (vu == null) {
       if (!allocate()) {
-        // Another loop holds the other VUs idle (an uneven spread of a concurrency near maxVUs):
-        // a VU lives on its loop's selector, so this iteration has none.
+        // every VU exists and none was idle here (another loop's VU freed up after the hand-over)
         SampleSinks.add(scenario.droppedIterations(), 1);
         release();
         return;
@@ -159,6 +192,7 @@ final class LoopArrivalRunner extends LoopRunner {
     // by the iterations in flight, not by every VU ever allocated (maxVUs may be large).
     vu.idle();
     idle.get(index).addFirst(vu);
+    available.incrementAndGet(index);
     release();
     return LoopVu.NONE;
   }

@@ -123,4 +123,20 @@ class EngineOnEventLoopsTest extends EngineTest {
     assertThat(((MetricValues.Trend) result.metric(MetricKey.of("iteration_start_lag")).orElseThrow().values())
         .stats().max()).isGreaterThanOrEqualTo(250);
   }
+
+  @Test
+  void anIterationGoesToTheLoopWithAnIdleVuWhenEveryVuExists() {
+    // 100 iterations/s, maxVUs = preAllocatedVUs = 3, each request takes 20 ms: at every start two
+    // VUs are busy and the one started 30 ms before has been idle for ~9 ms. With two loops the
+    // VUs sit 2 + 1 on them, so plain round robin hands some starts to the loop whose VUs are all
+    // busy, where no VU can be created: dropped although a VU was idle on the other loop.
+    ScriptedProtocol protocol = protocol(request -> Reply.ok("{}").after(20));
+    RunResult result = Engine.create(plan(List.of(), scenario("s",
+        new ExecutorSpec.ConstantArrivalRate(100, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 3),
+        Duration.ofSeconds(10), get("a", "http://t/a"))), protocol, EngineOptions.defaults()).run();
+
+    assertThat(count(result, "dropped_iterations")).isZero();
+    assertThat(count(result, "iterations")).isEqualTo(100);
+    assertThat(count(result, "vus_max")).isEqualTo(3);
+  }
 }
