@@ -12,10 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * constant-arrival-rate and ramping-arrival-rate with their VUs on the event loops. A scheduler
  * thread sleeps until each iteration's intended start and hands it to a loop, round robin among
  * the loops with an idle VU (else among all); when it runs late it hands over the overdue
- * iterations at once, each still measured from its own intended time. The scheduler is a platform thread, not a loop timer: the loops tick in
- * milliseconds, and every microsecond an iteration starts late is reported as latency (from the
- * intended start), so the start must be as precise as a parked platform thread gets (tens of
- * microseconds).
+ * iterations at once, each still measured from its own intended time. The scheduler is a platform
+ * thread, not a loop timer: the loops tick in milliseconds, and every microsecond an iteration
+ * starts late is reported as latency (from the intended start), so the start must be as precise
+ * as a parked platform thread gets (tens of microseconds).
  *
  * <p>An iteration holds one of the maxVUs places from its hand-over to its end; when every place is
  * held at an intended start, that iteration is dropped ({@code dropped_iterations}). Which VU runs
