@@ -32,7 +32,6 @@ final class LoopArrivalRunner extends LoopRunner {
   private static final long STOP_CHECK_NANOS = 10_000_000;
 
   private final ArrivalSpec spec;
-  private final int maxVus;
   /** Iterations handed to a loop and not ended yet: at most maxVUs. Only the scheduler adds. */
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicInteger allocated = new AtomicInteger();
@@ -55,7 +54,6 @@ final class LoopArrivalRunner extends LoopRunner {
   LoopArrivalRunner(CompiledScenario scenario, RunControl control, EventLoop[] loops) {
     super(scenario, control, loops);
     this.spec = ArrivalSpec.of(scenario.scenario().executor());
-    this.maxVus = spec.maxVus();
     this.available = new AtomicIntegerArray(loops.length);
     this.backToPool = new LoopVu.Driver[loops.length];
     for (int i = 0; i < loops.length; i++) {
@@ -122,26 +120,29 @@ final class LoopArrivalRunner extends LoopRunner {
 
   private void handOver(long intended) {
     // Only this thread adds to held and loops only subtract: the check cannot be overtaken.
-    if (held.get() >= maxVus) {
+    if (held.get() >= spec.maxVus()) {
       SampleSinks.add(scenario.droppedIterations(), 1);
       return;
     }
     held.incrementAndGet();
-    int index = nextLoop;
-    boolean reserved = false;
-    for (int i = 0; i < loops.length && !reserved; i++) {
+    int withIdleVu = reserveIdleVu();
+    boolean reserved = withIdleVu >= 0;
+    int index = reserved ? withIdleVu : nextLoop;
+    nextLoop = index + 1 == loops.length ? 0 : index + 1;
+    begin();
+    loops[index].execute(() -> run(index, intended, reserved));
+  }
+
+  /** Counts one idle VU as taken on the first loop from {@code nextLoop} that has one; -1: none has. */
+  private int reserveIdleVu() {
+    for (int i = 0; i < loops.length; i++) {
       int candidate = (nextLoop + i) % loops.length;
       int count = available.get(candidate);
       if (count > 0 && available.compareAndSet(candidate, count, count - 1)) {
-        index = candidate;
-        reserved = true;
+        return candidate;
       }
     }
-    nextLoop = index + 1 == loops.length ? 0 : index + 1;
-    begin();
-    boolean withVu = reserved;
-    int loop = index;
-    loops[loop].execute(() -> run(loop, intended, withVu));
+    return -1;
   }
 
   /**
@@ -179,7 +180,7 @@ final class LoopArrivalRunner extends LoopRunner {
 
   /** Counts one more VU when fewer than maxVUs exist; loops allocate concurrently. */
   private boolean allocate() {
-    for (int count = allocated.get(); count < maxVus; count = allocated.get()) {
+    for (int count = allocated.get(); count < spec.maxVus(); count = allocated.get()) {
       if (allocated.compareAndSet(count, count + 1)) {
         return true;
       }
